@@ -1,0 +1,69 @@
+/**
+ * The kernel interface: flat typed arrays, shapes and strides in, results
+ * written into a caller-provided output. Kernels know nothing of autodiff or
+ * of static shapes; the ops check shapes before they call a kernel.
+ *
+ * @module
+ */
+
+/** The typed arrays kernels work on. */
+export type Buffer = Float32Array | Float64Array;
+
+/** The number crunching behind the ops; the plain-TS reference implements it. */
+export interface Backend {
+  /** A short name, such as `"reference"`. */
+  readonly name: string;
+  /**
+   * Batched matrix product: `a` is `[batch..., m, k]`, `b` is `[batch..., k, n]`
+   * with leading dims already broadcast to `outLead`; writes `[outLead..., m, n]`.
+   */
+  matmul(
+    a: Buffer,
+    aShape: readonly number[],
+    b: Buffer,
+    bShape: readonly number[],
+    outLead: readonly number[],
+    out: Buffer,
+  ): void;
+  /** Permutes the axes of `x` (shape `shape`) by `perm` into `out`. */
+  transpose(x: Buffer, shape: readonly number[], perm: readonly number[], out: Buffer): void;
+  /** Copies `x` of shape `from` broadcast to shape `to` into `out`. */
+  broadcastTo(x: Buffer, from: readonly number[], to: readonly number[], out: Buffer): void;
+  /**
+   * Direct convolution, channels last: `x` is `[batch, ...spatial, cIn]`, `w`
+   * is `[...window, cIn, cOut]`; `padBefore` zeros precede each spatial axis;
+   * writes `[batch, ...outSpatial, cOut]` (shape `outShape`).
+   */
+  conv(
+    x: Buffer,
+    xShape: readonly number[],
+    w: Buffer,
+    wShape: readonly number[],
+    stride: number,
+    padBefore: readonly number[],
+    outShape: readonly number[],
+    out: Buffer,
+  ): void;
+  /**
+   * Max or average pooling over a `window` per spatial axis of `[batch,
+   * ...spatial, channels]`; padded cells never win a max and are not counted
+   * in an average.
+   */
+  pool(
+    kind: "max" | "avg",
+    x: Buffer,
+    xShape: readonly number[],
+    window: readonly number[],
+    stride: number,
+    padBefore: readonly number[],
+    outShape: readonly number[],
+    out: Buffer,
+  ): void;
+  /** Concatenates `parts` of shapes `shapes` along `axis` into `out`. */
+  concat(
+    parts: readonly Buffer[],
+    shapes: readonly (readonly number[])[],
+    axis: number,
+    out: Buffer,
+  ): void;
+}

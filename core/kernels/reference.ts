@@ -1,0 +1,193 @@
+/**
+ * The plain-TypeScript kernels: simple, obviously correct loops; the oracle
+ * that faster kernels are tested against.
+ *
+ * @module
+ */
+import type { Backend, Buffer } from "./backend.ts";
+import { sizeOf, stridesOf } from "../shape.ts";
+import { forEachWindowCell } from "./_window.ts";
+
+/** Strides of `from` as seen from a broadcast shape `to` (0 on stretched axes). */
+function broadcastStrides(from: readonly number[], to: readonly number[]): number[] {
+  const strides = stridesOf(from);
+  const offset = to.length - from.length;
+  return to.map((_, axis) =>
+    axis < offset || from[axis - offset] === 1 ? 0 : strides[axis - offset]
+  );
+}
+
+/** Calls `visit(outIndex, sourceOffset)` for each element of `to`, in row-major order. */
+function forEachOffset(
+  to: readonly number[],
+  strides: readonly number[],
+  visit: (index: number, offset: number) => void,
+): void {
+  const size = sizeOf(to);
+  const rank = to.length;
+  const counter = new Array<number>(rank).fill(0);
+  let offset = 0;
+  for (let index = 0; index < size; index++) {
+    visit(index, offset);
+    for (let axis = rank - 1; axis >= 0; axis--) {
+      counter[axis]++;
+      offset += strides[axis];
+      if (counter[axis] < to[axis]) break;
+      offset -= strides[axis] * to[axis];
+      counter[axis] = 0;
+    }
+  }
+}
+
+function matmul(
+  a: Buffer,
+  aShape: readonly number[],
+  b: Buffer,
+  bShape: readonly number[],
+  outLead: readonly number[],
+  out: Buffer,
+): void {
+  const m = aShape[aShape.length - 2];
+  const k = aShape[aShape.length - 1];
+  const n = bShape[bShape.length - 1];
+  const aLead = broadcastStrides(aShape.slice(0, -2), outLead);
+  const bLead = broadcastStrides(bShape.slice(0, -2), outLead);
+  const aBlocks: number[] = [];
+  const bBlocks: number[] = [];
+  forEachOffset(outLead, aLead, (_, offset) => aBlocks.push(offset * m * k));
+  forEachOffset(outLead, bLead, (_, offset) => bBlocks.push(offset * k * n));
+  for (let batch = 0; batch < aBlocks.length; batch++) {
+    const aBase = aBlocks[batch];
+    const bBase = bBlocks[batch];
+    const outBase = batch * m * n;
+    for (let i = 0; i < m; i++) {
+      const row = outBase + i * n;
+      for (let j = 0; j < n; j++) out[row + j] = 0;
+      for (let p = 0; p < k; p++) {
+        const scale = a[aBase + i * k + p];
+        const bRow = bBase + p * n;
+        for (let j = 0; j < n; j++) out[row + j] += scale * b[bRow + j];
+      }
+    }
+  }
+}
+
+function transpose(
+  x: Buffer,
+  shape: readonly number[],
+  perm: readonly number[],
+  out: Buffer,
+): void {
+  const strides = stridesOf(shape);
+  const outShape = perm.map((axis) => shape[axis]);
+  const permuted = perm.map((axis) => strides[axis]);
+  forEachOffset(outShape, permuted, (index, offset) => {
+    out[index] = x[offset];
+  });
+}
+
+function broadcastTo(x: Buffer, from: readonly number[], to: readonly number[], out: Buffer): void {
+  forEachOffset(to, broadcastStrides(from, to), (index, offset) => {
+    out[index] = x[offset];
+  });
+}
+
+function concat(
+  parts: readonly Buffer[],
+  shapes: readonly (readonly number[])[],
+  axis: number,
+  out: Buffer,
+): void {
+  const outer = sizeOf(shapes[0].slice(0, axis));
+  const chunks = shapes.map((shape) => sizeOf(shape.slice(axis)));
+  const row = chunks.reduce((total, chunk) => total + chunk, 0);
+  for (let o = 0; o < outer; o++) {
+    let at = o * row;
+    for (let p = 0; p < parts.length; p++) {
+      const chunk = chunks[p];
+      out.set(parts[p].subarray(o * chunk, (o + 1) * chunk), at);
+      at += chunk;
+    }
+  }
+}
+
+function conv(
+  x: Buffer,
+  xShape: readonly number[],
+  w: Buffer,
+  wShape: readonly number[],
+  stride: number,
+  padBefore: readonly number[],
+  outShape: readonly number[],
+  out: Buffer,
+): void {
+  const batch = xShape[0];
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = outShape.slice(1, -1);
+  const cIn = xShape[xShape.length - 1];
+  const cOut = wShape[wShape.length - 1];
+  const inSize = sizeOf(inSpatial) * cIn;
+  const outSize = sizeOf(outSpatial) * cOut;
+  out.fill(0);
+  for (let b = 0; b < batch; b++) {
+    const xBase = b * inSize;
+    const outBase = b * outSize;
+    forEachWindowCell(inSpatial, outSpatial, wShape.slice(0, -2), stride, padBefore, (o, i, k) => {
+      for (let c = 0; c < cIn; c++) {
+        const value = x[xBase + i * cIn + c];
+        const wRow = (k * cIn + c) * cOut;
+        const outRow = outBase + o * cOut;
+        for (let f = 0; f < cOut; f++) out[outRow + f] += value * w[wRow + f];
+      }
+    });
+  }
+}
+
+function pool(
+  kind: "max" | "avg",
+  x: Buffer,
+  xShape: readonly number[],
+  window: readonly number[],
+  stride: number,
+  padBefore: readonly number[],
+  outShape: readonly number[],
+  out: Buffer,
+): void {
+  const batch = xShape[0];
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = outShape.slice(1, -1);
+  const channels = xShape[xShape.length - 1];
+  const outPositions = sizeOf(outSpatial);
+  const counts = new Float64Array(outPositions);
+  out.fill(kind === "max" ? -Infinity : 0);
+  for (let b = 0; b < batch; b++) {
+    const xBase = b * sizeOf(inSpatial) * channels;
+    const outBase = b * outPositions * channels;
+    forEachWindowCell(inSpatial, outSpatial, window, stride, padBefore, (o, i) => {
+      if (b === 0) counts[o]++;
+      for (let c = 0; c < channels; c++) {
+        const value = x[xBase + i * channels + c];
+        const at = outBase + o * channels + c;
+        out[at] = kind === "max" ? Math.max(out[at], value) : out[at] + value;
+      }
+    });
+  }
+  if (kind === "avg") {
+    for (let b = 0; b < batch; b++) {
+      for (let o = 0; o < outPositions; o++) {
+        for (let c = 0; c < channels; c++) out[(b * outPositions + o) * channels + c] /= counts[o];
+      }
+    }
+  }
+}
+
+/** The reference backend. */
+export const reference: Backend = {
+  name: "reference",
+  matmul,
+  transpose,
+  broadcastTo,
+  concat,
+  conv,
+  pool,
+};

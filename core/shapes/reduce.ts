@@ -1,0 +1,82 @@
+/**
+ * The shape rule of reductions (`sum`, `mean`, `max`, `logsumexp`) with
+ * `{ axis?, keepdims? }`: no axis reduces every axis; an axis may be negative
+ * or a list; `keepdims` keeps each reduced axis as a 1.
+ *
+ * @module
+ */
+import type { ShapeError } from "../errors.ts";
+import type { Dim, Shape, UnknownRank } from "../shape.ts";
+import type { NormalizeAxes } from "./axes.ts";
+import { normalizeAxes } from "./axes.ts";
+
+type Reduced<
+  S extends Shape,
+  Axes extends number,
+  Keep extends boolean,
+  Done extends Dim[] = [],
+  Index extends unknown[] = [],
+> = S extends readonly [infer First extends Dim, ...infer Rest extends Dim[]] ? Reduced<
+    Rest,
+    Axes,
+    Keep,
+    Index["length"] extends Axes ? (Keep extends true ? [...Done, 1] : Done) : [...Done, First],
+    [...Index, unknown]
+  >
+  : Done;
+
+type AllAxes<S extends Shape, Keep extends boolean> = Keep extends true
+  ? { [K in keyof S]: 1 } extends infer Ones extends Shape ? [...Ones] : never
+  : [];
+
+type AxisList<Axis> = Axis extends number ? [Axis] : Axis extends readonly number[] ? Axis : [];
+
+/** The axis option of a reduction: one axis, a list, or all when absent. */
+export type AxisOption = number | readonly number[] | undefined;
+
+/**
+ * The result shape of reducing `S` over `Axis`, or a {@link ShapeError}.
+ *
+ * @example
+ * ```ts
+ * import type { ReduceShape } from "./reduce.ts";
+ * const rows: ReduceShape<[4, 3], -1, false> = [4];
+ * const kept: ReduceShape<[4, 3], 0, true> = [1, 3];
+ * const all: ReduceShape<[4, 3], undefined, false> = [];
+ * ```
+ */
+export type ReduceShape<S extends Shape, Axis extends AxisOption, Keep extends boolean> =
+  UnknownRank<S> extends true ? Dim[]
+    : Axis extends undefined ? AllAxes<S, Keep>
+    : NormalizeAxes<AxisList<Axis>, S["length"], "reduce"> extends infer Axes
+      ? Axes extends ShapeError ? Axes
+      : Axes extends number[] ? number extends Axes[number] ? Dim[] : Reduced<S, Axes[number], Keep>
+      : never
+    : never;
+
+/**
+ * The run-time twin of {@link ReduceShape}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { reduceShape } from "./reduce.ts";
+ * assert(reduceShape([4, 3], -1, false).join() === "4");
+ * ```
+ */
+export function reduceShape(
+  shape: readonly number[],
+  axis: number | readonly number[] | undefined,
+  keepdims: boolean,
+  op = "reduce",
+): number[] {
+  const axes = axis === undefined
+    ? shape.map((_, index) => index)
+    : normalizeAxes(op, typeof axis === "number" ? [axis] : axis, shape);
+  const out: number[] = [];
+  for (let index = 0; index < shape.length; index++) {
+    if (!axes.includes(index)) out.push(shape[index]);
+    else if (keepdims) out.push(1);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * `concat`: join tensors along an axis.
+ *
+ * @module
+ */
+import type { Guard, Ok, Shape } from "../core/shape.ts";
+import { sizeOf } from "../core/shape.ts";
+import type { ConcatShape } from "../core/shapes/concat.ts";
+import { concatShape } from "../core/shapes/concat.ts";
+import { normalizeAxis } from "../core/shape.ts";
+import type { DType } from "../core/tensor.ts";
+import { allocate, Tensor } from "../core/tensor.ts";
+import { kernels } from "../core/kernels/active.ts";
+import { sameDType } from "../core/_same_dtype.ts";
+
+type Shapes<Ts extends readonly Tensor<Shape, DType>[]> = {
+  [K in keyof Ts]: Ts[K] extends Tensor<infer S, DType> ? S : never;
+};
+
+type DTypeOfAll<Ts extends readonly Tensor<Shape, DType>[]> = Ts[number] extends
+  Tensor<Shape, infer D extends DType> ? D : never;
+
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+
+/** Rejects a mix of dtypes at compile time (the run time rejects it too). */
+type OneDType<Ts extends readonly Tensor<Shape, DType>[]> = true extends IsUnion<DTypeOfAll<Ts>>
+  ? { readonly "concat: tensors of different dtypes": never }
+  : unknown;
+
+/**
+ * Joins tensors of one rank along `axis` (negative counts from the end); the
+ * other dims must agree. The Inception module concatenates its branches on
+ * the channel axis this way. Like `jnp.concatenate` and `torch.cat`.
+ *
+ * @example
+ * ```ts
+ * import { concat } from "./concat.ts";
+ * import { zeros } from "../core/create.ts";
+ * import type { Tensor } from "../core/tensor.ts";
+ * const both: Tensor<[2, 7, 7, 96]> = concat([zeros([2, 7, 7, 64]), zeros([2, 7, 7, 32])], -1);
+ * ```
+ */
+export function concat<
+  const Ts extends readonly Tensor<Shape, DType>[],
+  const Axis extends number,
+>(
+  tensors: Ts & NoInfer<Guard<ConcatShape<Shapes<Ts>, Axis>> & OneDType<Ts>>,
+  axis: Axis,
+): Tensor<Ok<ConcatShape<Shapes<Ts>, Axis>>, DTypeOfAll<Ts>> {
+  const shapes = tensors.map((t) => t.shape as readonly number[]);
+  const shape = concatShape(shapes, axis);
+  for (const t of tensors) sameDType("concat", tensors[0], t);
+  const dtype = tensors[0].dtype as DTypeOfAll<Ts>;
+  const out = allocate(dtype, sizeOf(shape));
+  kernels().concat(tensors.map((t) => t.data), shapes, normalizeAxis("concat", axis, shape), out);
+  return new Tensor(shape, dtype, out);
+}
