@@ -20,69 +20,52 @@
  * @module
  */
 export { DTypeError, ShapeError, ValidationError } from "./core/errors.ts";
-export type { Dim, Guard, Ok, RuntimeShape, Shape } from "./core/shape.ts";
-export type {
-  AnyTensor,
-  DataOf,
-  DType,
-  NestedArray,
-  NestedValues,
-  ShapeOf,
-} from "./core/tensor.ts";
+export type * from "./core/shape.ts";
+export type * from "./core/type_utils.ts";
+export type * from "./core/arith.ts";
+export type * from "./core/tensor.ts";
 export { Tensor } from "./core/tensor.ts";
-export type { CreateOptions, DTypeOfData, LiteralShape, NestedNumbers } from "./core/create.ts";
+export type * from "./core/create.ts";
 export { fromArray, full, ones, scalar, tensor, zeros } from "./core/create.ts";
 export { assertShape } from "./core/assert_shape.ts";
-export type { DecodeOptions, TensorJSON } from "./core/decode.ts";
-export {
-  decodeTensor,
-  decodeTensorJSON,
-  encodeTensorJSON,
-  NestedNumbersCodec,
-  TensorJSONCodec,
-} from "./core/decode.ts";
-export type {
-  Add,
-  CeilDiv,
-  Compare,
-  DivisionByZero,
-  FloorDiv,
-  Mod,
-  Mul,
-  Sub,
-  Underflow,
-} from "./core/arith.ts";
-export type { BroadcastShape, BroadcastToShape } from "./core/shapes/broadcast.ts";
+export type { DecodeOptions, Either, Left, Right, TensorJSON } from "./core/decode.ts";
+export { decodeTensor, decodeTensorJSON, encodeTensorJSON } from "./core/decode.ts";
+export type * from "./core/random.ts";
+export { foldIn, key, randomBits, split } from "./core/random.ts";
+export type * from "./core/sample.ts";
+export { randomNormal, randomUniform } from "./core/sample.ts";
+
+// Shape rules: the types (and their building blocks) and the run-time twins.
+export type * from "./core/shapes/axes.ts";
+export type * from "./core/shapes/broadcast.ts";
 export { broadcastShapes, broadcastToShape } from "./core/shapes/broadcast.ts";
-export type { DotShape, MatMulShape } from "./core/shapes/matmul.ts";
+export type * from "./core/shapes/matmul.ts";
 export { dotShape, matmulShape } from "./core/shapes/matmul.ts";
-export type { AxisOption, ReduceShape } from "./core/shapes/reduce.ts";
+export type * from "./core/shapes/reduce.ts";
 export { reduceShape } from "./core/shapes/reduce.ts";
-export type { TransposeShape } from "./core/shapes/transpose.ts";
+export type * from "./core/shapes/transpose.ts";
 export { transposeShape } from "./core/shapes/transpose.ts";
-export type { FlattenShape, ReshapeShape } from "./core/shapes/reshape.ts";
+export type * from "./core/shapes/product.ts";
+export type * from "./core/shapes/reshape.ts";
 export { flattenShape, reshapeShape } from "./core/shapes/reshape.ts";
-export type { Product } from "./core/shapes/product.ts";
-export type { ConcatShape } from "./core/shapes/concat.ts";
+export type * from "./core/shapes/concat.ts";
 export { concatShape } from "./core/shapes/concat.ts";
-export type {
-  ConvOutputSize,
-  ConvShape,
-  NoOptions,
-  Padding,
-  Pool2dShape,
-  WindowOptions,
-} from "./core/shapes/conv.ts";
-export { convOutputSize, convShape, pool2dShape } from "./core/shapes/conv.ts";
-export type { Backend } from "./core/kernels/backend.ts";
+export type * from "./core/shapes/conv.ts";
+export { convOutputSize, convShape, paddingAmounts, pool2dShape } from "./core/shapes/conv.ts";
+
+// Kernels.
+export type * from "./core/kernels/backend.ts";
 export { setBackend } from "./core/kernels/active.ts";
 export { reference as referenceBackend } from "./core/kernels/reference.ts";
+
+// Ops.
 export { matmul } from "./ops/matmul.ts";
 export { dot } from "./ops/dot.ts";
 export { transpose } from "./ops/transpose.ts";
 export { reshape } from "./ops/reshape.ts";
 export { flatten } from "./ops/flatten.ts";
 export { broadcastTo } from "./ops/broadcast_to.ts";
+export type * from "./ops/concat.ts";
 export { concat } from "./ops/concat.ts";
 export { conv1d } from "./ops/conv1d.ts";
 export { conv2d } from "./ops/conv2d.ts";
@@ -90,7 +73,3 @@ export { conv3d } from "./ops/conv3d.ts";
 export type { PoolOptions } from "./ops/_pool.ts";
 export { maxPool2d } from "./ops/max_pool2d.ts";
 export { avgPool2d } from "./ops/avg_pool2d.ts";
-export type { PRNGKey } from "./core/random.ts";
-export { foldIn, key, randomBits, split } from "./core/random.ts";
-export type { NormalOptions, UniformOptions } from "./core/sample.ts";
-export { randomNormal, randomUniform } from "./core/sample.ts";

@@ -23,6 +23,7 @@
  *
  * @module
  */
+import type { IsUnion } from "./type_utils.ts";
 
 /** What {@link Sub} yields when the difference would be negative. */
 export type Underflow = { readonly underflow: true };
@@ -30,12 +31,15 @@ export type Underflow = { readonly underflow: true };
 /** What {@link FloorDiv}, {@link CeilDiv} and {@link Mod} yield for a divisor of `0`. */
 export type DivisionByZero = { readonly divisionByZero: true };
 
-type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
-type Ordering = "lt" | "eq" | "gt";
-type Next = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+/** A decimal digit character. */
+export type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
+/** The result of a comparison. */
+export type Ordering = "lt" | "eq" | "gt";
+/** `NextDigit[d]` is the digit after `d` (as text; `"10"` after `"9"`). */
+export type NextDigit = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 /** `SumTable[a + carry][b]`: carry digit, then sum digit. */
-type SumTable = [
+export type SumTable = [
   ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09"],
   ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"],
   ["02", "03", "04", "05", "06", "07", "08", "09", "10", "11"],
@@ -50,7 +54,7 @@ type SumTable = [
 ];
 
 /** `DifferenceTable[a][b + borrow]`: borrow digit, then difference digit. */
-type DifferenceTable = [
+export type DifferenceTable = [
   ["00", "19", "18", "17", "16", "15", "14", "13", "12", "11", "10"],
   ["01", "00", "19", "18", "17", "16", "15", "14", "13", "12", "11"],
   ["02", "01", "00", "19", "18", "17", "16", "15", "14", "13", "12"],
@@ -64,7 +68,7 @@ type DifferenceTable = [
 ];
 
 /** `ProductTable[a][b]`: tens digit, then units digit. */
-type ProductTable = [
+export type ProductTable = [
   ["00", "00", "00", "00", "00", "00", "00", "00", "00", "00"],
   ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09"],
   ["00", "02", "04", "06", "08", "10", "12", "14", "16", "18"],
@@ -79,72 +83,79 @@ type ProductTable = [
 
 // Internal numbers are "reversed digits": least significant digit first, no
 // high zeros, zero written as "". Number.MAX_SAFE_INTEGER is "1990474529917009".
-type MaxSafeReversed = "1990474529917009";
+/** `Number.MAX_SAFE_INTEGER` as reversed digits. */
+export type MaxSafeReversed = "1990474529917009";
 
-type Reverse<S extends string, Acc extends string = ""> = S extends `${infer H}${infer T}`
-  ? Reverse<T, `${H}${Acc}`>
+/** A string reversed (numbers are handled least significant digit first). */
+export type ReverseDigits<S extends string, Acc extends string = ""> = S extends
+  `${infer H}${infer T}` ? ReverseDigits<T, `${H}${Acc}`>
   : Acc;
-type AllDigits<S extends string> = S extends `${Digit}${infer T}`
+/** `true` when a string is made of decimal digits only. */
+export type AllDigits<S extends string> = S extends `${Digit}${infer T}`
   ? T extends "" ? true : AllDigits<T>
   : false;
-type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
-type SplitDigit<S extends string> = S extends `${infer H extends Digit}${infer T}` ? [H, T]
+/** The lowest digit of a reversed number and the rest. */
+export type SplitDigit<S extends string> = S extends `${infer H extends Digit}${infer T}` ? [H, T]
   : ["0", ""];
-type DropHighZeros<S extends string> = S extends `${infer T}0` ? DropHighZeros<T> : S;
+/** A reversed number without its leading (high) zeros. */
+export type DropHighZeros<S extends string> = S extends `${infer T}0` ? DropHighZeros<T> : S;
 
 /** The reversed digits of a safe natural literal, or `null`. */
-type Parse<N> = IsSafeNatural<N> extends true
-  ? N extends number ? `${N}` extends "0" ? "" : Reverse<`${N}`> : null
+export type ParseNatural<N> = IsSafeNatural<N> extends true
+  ? N extends number ? `${N}` extends "0" ? "" : ReverseDigits<`${N}`> : null
   : null;
 
 /** A reversed-digit result as a number literal; `number` above the safe range. */
-type Finish<R extends string> = R extends "" ? 0
+export type FinishDigits<R extends string> = R extends "" ? 0
   : CompareReversed<R, MaxSafeReversed> extends "gt" ? number
-  : Reverse<R> extends `${infer N extends number}` ? N
+  : ReverseDigits<R> extends `${infer N extends number}` ? N
   : never;
 
-type CompareReversed<A extends string, B extends string, Last extends Ordering = "eq"> = A extends
-  `${infer X extends Digit}${infer RestA}`
-  ? B extends `${infer Y extends Digit}${infer RestB}` ? CompareReversed<
-      RestA,
-      RestB,
-      X extends Y ? Last : DifferenceTable[X][Y] extends `1${string}` ? "lt" : "gt"
-    >
-  : "gt"
-  : B extends "" ? Last
-  : "lt";
+/** Compares two reversed numbers digit by digit. */
+export type CompareReversed<A extends string, B extends string, Last extends Ordering = "eq"> =
+  A extends `${infer X extends Digit}${infer RestA}`
+    ? B extends `${infer Y extends Digit}${infer RestB}` ? CompareReversed<
+        RestA,
+        RestB,
+        X extends Y ? Last : DifferenceTable[X][Y] extends `1${string}` ? "lt" : "gt"
+      >
+    : "gt"
+    : B extends "" ? Last
+    : "lt";
 
 /** The low digits of two reversed numbers ("0" past the end), each followed by its rest. */
-type LowDigits<A extends string, B extends string> = [...SplitDigit<A>, ...SplitDigit<B>];
-type DigitPair = [Digit, string, Digit, string];
+export type LowDigits<A extends string, B extends string> = [...SplitDigit<A>, ...SplitDigit<B>];
+/** The tuple `LowDigits` yields. */
+export type DigitPair = [Digit, string, Digit, string];
 
-type AddReversed<
+/** Adds two reversed numbers with carry. */
+export type AddReversed<
   A extends string,
   B extends string,
   C extends Digit = "0",
   Acc extends string = "",
 > = `${A}${B}` extends "" ? C extends "1" ? `${Acc}1` : Acc
   : LowDigits<A, B> extends infer P extends DigitPair
-    ? SumTable[C extends "1" ? Next[P[0]] : P[0]][P[2]] extends
+    ? SumTable[C extends "1" ? NextDigit[P[0]] : P[0]][P[2]] extends
       `${infer C2 extends Digit}${infer D}` ? AddReversed<P[1], P[3], C2, `${Acc}${D}`>
     : never
   : never;
 
 /** `A - B` in reversed digits, or `null` when it would be negative. */
-type SubReversed<
+export type SubReversed<
   A extends string,
   B extends string,
   C extends Digit = "0",
   Acc extends string = "",
 > = `${A}${B}` extends "" ? C extends "1" ? null : DropHighZeros<Acc>
   : LowDigits<A, B> extends infer P extends DigitPair
-    ? DifferenceTable[P[0]][C extends "1" ? Next[P[2]] : P[2]] extends
+    ? DifferenceTable[P[0]][C extends "1" ? NextDigit[P[2]] : P[2]] extends
       `${infer C2 extends Digit}${infer D}` ? SubReversed<P[1], P[3], C2, `${Acc}${D}`>
     : never
   : never;
 
 /** `A * Y` for one digit `Y` (not "0"), `C` the carry (at most 8). */
-type MulDigitReversed<
+export type MulDigitReversed<
   A extends string,
   Y extends Digit,
   C extends Digit = "0",
@@ -162,7 +173,8 @@ type MulDigitReversed<
   : C extends "0" ? Acc
   : `${Acc}${C}`;
 
-type MulReversed<
+/** Long multiplication of two reversed numbers. */
+export type MulReversed<
   A extends string,
   B extends string,
   Shift extends string = "",
@@ -176,18 +188,23 @@ type MulReversed<
   : Acc;
 
 /** `B * 0` … `B * 9` in reversed digits. */
-type Multiples<B extends string> = { [Y in Digit]: Y extends "0" ? "" : MulDigitReversed<B, Y> };
+export type DigitMultiples<B extends string> = {
+  [Y in Digit]: Y extends "0" ? "" : MulDigitReversed<B, Y>;
+};
 
 /** The largest digit `Y` with `B * Y <= R`. */
-type QuotientDigit<R extends string, M extends Multiples<string>, Ys extends string = "987654321"> =
-  Ys extends `${infer Y extends Digit}${infer Rest}`
-    ? CompareReversed<M[Y], R> extends "gt" ? QuotientDigit<R, M, Rest> : Y
-    : "0";
+export type QuotientDigit<
+  R extends string,
+  M extends DigitMultiples<string>,
+  Ys extends string = "987654321",
+> = Ys extends `${infer Y extends Digit}${infer Rest}`
+  ? CompareReversed<M[Y], R> extends "gt" ? QuotientDigit<R, M, Rest> : Y
+  : "0";
 
 /** Long division: `A` in ordinary digit order; yields [quotient, remainder], reversed. */
-type DivReversed<
+export type DivReversed<
   A extends string,
-  M extends Multiples<string>,
+  M extends DigitMultiples<string>,
   R extends string = "",
   Q extends string = "",
 > = A extends `${infer X extends Digit}${infer RestA}`
@@ -201,9 +218,9 @@ type DivReversed<
   : [DropHighZeros<Q>, R];
 
 /** [quotient, remainder] in reversed digits, {@link DivisionByZero}, or `null` when wide. */
-type DivMod<A extends number, B extends number> = Parse<B> extends "" ? DivisionByZero
-  : [Parse<A>, Parse<B>] extends [infer RA extends string, infer RB extends string]
-    ? DivReversed<Reverse<RA>, Multiples<RB>>
+export type DivMod<A extends number, B extends number> = ParseNatural<B> extends "" ? DivisionByZero
+  : [ParseNatural<A>, ParseNatural<B>] extends [infer RA extends string, infer RB extends string]
+    ? DivReversed<ReverseDigits<RA>, DigitMultiples<RB>>
   : null;
 
 /**
@@ -236,7 +253,8 @@ export type IsNatural<N> = [N] extends [never] ? false
  * ```
  */
 export type IsSafeNatural<N> = IsNatural<N> extends true
-  ? N extends number ? CompareReversed<Reverse<`${N}`>, MaxSafeReversed> extends "gt" ? false : true
+  ? N extends number
+    ? CompareReversed<ReverseDigits<`${N}`>, MaxSafeReversed> extends "gt" ? false : true
   : false
   : false;
 
@@ -251,8 +269,8 @@ export type IsSafeNatural<N> = IsNatural<N> extends true
  * const wide: Add<number, 1> = 3;
  * ```
  */
-export type Add<A extends number, B extends number> = [Parse<A>, Parse<B>] extends
-  [infer RA extends string, infer RB extends string] ? Finish<AddReversed<RA, RB>>
+export type Add<A extends number, B extends number> = [ParseNatural<A>, ParseNatural<B>] extends
+  [infer RA extends string, infer RB extends string] ? FinishDigits<AddReversed<RA, RB>>
   : number;
 
 /**
@@ -266,9 +284,9 @@ export type Add<A extends number, B extends number> = [Parse<A>, Parse<B>] exten
  * const negative: Sub<3, 5> = { underflow: true } satisfies Underflow;
  * ```
  */
-export type Sub<A extends number, B extends number> = [Parse<A>, Parse<B>] extends
+export type Sub<A extends number, B extends number> = [ParseNatural<A>, ParseNatural<B>] extends
   [infer RA extends string, infer RB extends string]
-  ? SubReversed<RA, RB> extends infer R extends string ? Finish<R> : Underflow
+  ? SubReversed<RA, RB> extends infer R extends string ? FinishDigits<R> : Underflow
   : number;
 
 /**
@@ -282,9 +300,9 @@ export type Sub<A extends number, B extends number> = [Parse<A>, Parse<B>] exten
  * const huge: Mul<4294967296, 4294967296> = 2 ** 64; // past 2^53: wide `number`
  * ```
  */
-export type Mul<A extends number, B extends number> = [Parse<A>, Parse<B>] extends
+export type Mul<A extends number, B extends number> = [ParseNatural<A>, ParseNatural<B>] extends
   [infer RA extends string, infer RB extends string]
-  ? RA extends "" ? 0 : RB extends "" ? 0 : Finish<MulReversed<RA, RB>>
+  ? RA extends "" ? 0 : RB extends "" ? 0 : FinishDigits<MulReversed<RA, RB>>
   : number;
 
 /**
@@ -301,7 +319,7 @@ export type Mul<A extends number, B extends number> = [Parse<A>, Parse<B>] exten
  * ```
  */
 export type FloorDiv<A extends number, B extends number> = DivMod<A, B> extends
-  [infer Q extends string, string] ? Finish<Q>
+  [infer Q extends string, string] ? FinishDigits<Q>
   : DivMod<A, B> extends DivisionByZero ? DivisionByZero
   : number;
 
@@ -317,7 +335,8 @@ export type FloorDiv<A extends number, B extends number> = DivMod<A, B> extends
  * ```
  */
 export type CeilDiv<A extends number, B extends number> = DivMod<A, B> extends
-  [infer Q extends string, infer R extends string] ? Finish<R extends "" ? Q : AddReversed<Q, "1">>
+  [infer Q extends string, infer R extends string]
+  ? FinishDigits<R extends "" ? Q : AddReversed<Q, "1">>
   : DivMod<A, B> extends DivisionByZero ? DivisionByZero
   : number;
 
@@ -334,7 +353,7 @@ export type CeilDiv<A extends number, B extends number> = DivMod<A, B> extends
  * ```
  */
 export type Mod<A extends number, B extends number> = DivMod<A, B> extends
-  [string, infer R extends string] ? Finish<R>
+  [string, infer R extends string] ? FinishDigits<R>
   : DivMod<A, B> extends DivisionByZero ? DivisionByZero
   : number;
 
@@ -348,7 +367,7 @@ export type Mod<A extends number, B extends number> = DivMod<A, B> extends
  * const order: Compare<999, 1000> = "lt";
  * ```
  */
-export type Compare<A extends number, B extends number> = [Parse<A>, Parse<B>] extends
+export type Compare<A extends number, B extends number> = [ParseNatural<A>, ParseNatural<B>] extends
   [infer RA extends string, infer RB extends string] ? CompareReversed<RA, RB>
   : Ordering;
 

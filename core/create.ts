@@ -4,11 +4,12 @@
  *
  * @module
  */
+import type { IsUnion } from "./type_utils.ts";
 import type { Guard, Shape } from "./shape.ts";
 import { checkShape, formatShape, sizeOf } from "./shape.ts";
 import { ShapeError, ValidationError } from "./errors.ts";
 import type { DataOf, DType } from "./tensor.ts";
-import { allocate, Tensor } from "./tensor.ts";
+import { allocate, resolveDType, Tensor } from "./tensor.ts";
 import { flattenNested, pathOf } from "./_nested.ts";
 
 /** Nested arrays of numbers, as written in a literal. */
@@ -20,9 +21,9 @@ export interface CreateOptions<D extends DType> {
   readonly dtype?: D;
 }
 
-type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
-
-type RowsShape<Rows, Depth extends unknown[]> = true extends IsUnion<LiteralShape<Rows, Depth>>
+/** The common shape of the rows of a nested literal, or a `ShapeError` when they differ. */
+export type LiteralRowsShape<Rows, Depth extends unknown[]> = true extends
+  IsUnion<LiteralShape<Rows, Depth>>
   ? ShapeError<"tensor: ragged nested array (rows of different shapes)">
   : LiteralShape<Rows, Depth>;
 
@@ -35,20 +36,13 @@ export type LiteralShape<T, Depth extends unknown[] = []> = Depth["length"] exte
   : T extends number ? []
   : T extends readonly [] ? [0]
   : T extends readonly NestedNumbers[]
-    ? RowsShape<T[number], [...Depth, unknown]> extends infer Row ? Row extends ShapeError ? Row
+    ? LiteralRowsShape<T[number], [...Depth, unknown]> extends infer Row
+      ? Row extends ShapeError ? Row
       : Row extends infer R extends Shape
         ? [number extends T["length"] ? number : T["length"], ...R]
       : never
     : never
   : never;
-
-function dtypeOf<D extends DType>(options: CreateOptions<D> | undefined): D {
-  const dtype = options?.dtype ?? "f32";
-  if (dtype !== "f32" && dtype !== "f64") {
-    throw new TypeError(`dtype must be "f32" or "f64", got ${JSON.stringify(dtype)}`);
-  }
-  return dtype as D;
-}
 
 /**
  * A tensor from a nested array literal; its shape is inferred from the
@@ -72,7 +66,7 @@ export function tensor<D extends DType>(
   values: NestedNumbers,
   options?: CreateOptions<D>,
 ): Tensor<Shape, D> {
-  const dtype = dtypeOf(options);
+  const dtype = resolveDType("tensor", options?.dtype);
   const flat = flattenNested(values);
   if ("problem" in flat) throw new ValidationError(pathOf(flat.indices), flat.problem);
   const data = allocate(dtype, flat.values.length);
@@ -98,10 +92,10 @@ export function full<const S extends readonly number[], D extends DType = "f32">
   if (typeof value !== "number") {
     throw new TypeError(`full: value must be a number, got ${typeof value}`);
   }
-  const dtype = dtypeOf(options);
+  const dtype = resolveDType("full", options?.dtype);
   checkShape("full", shape);
   const data = allocate(dtype, sizeOf(shape));
-  if (value !== 0) data.fill(value);
+  if (!Object.is(value, 0)) data.fill(value);
   return new Tensor<[...S], D>(shape, dtype, data);
 }
 

@@ -182,9 +182,9 @@ Deno.test("tensor: fixed ragged and non-number inputs", () => {
   );
 });
 
-Deno.test("an unknown dtype is a TypeError", () => {
+Deno.test("an unknown dtype is a DTypeError (a TypeError)", () => {
   const options = { dtype: "i32" } as unknown as CreateOptions<"f32">;
-  assert.throws(() => tensor([1], options), { name: "TypeError", message: /"i32"/ });
+  assert.throws(() => tensor([1], options), { name: "DTypeError", message: /"i32"/ });
   assert.throws(() => zeros([1], options), TypeError);
 });
 
@@ -276,4 +276,9 @@ Deno.test("constructed tensors are frozen", () => {
     assert.ok(Object.isFrozen(x), String(x));
     assert.ok(Object.isFrozen(x.shape), String(x));
   }
+});
+
+Deno.test("full keeps the sign of zero", () => {
+  assert.ok(Object.is(full([1], -0).data[0], -0));
+  assert.ok(Object.is(full([1], 0).data[0], 0));
 });

@@ -12,9 +12,31 @@ import { ValidationError } from "./errors.ts";
 import type { Shape } from "./shape.ts";
 import { formatShape, sizeOf } from "./shape.ts";
 import type { DType } from "./tensor.ts";
-import { allocate, Tensor } from "./tensor.ts";
+import { allocate, resolveDType, Tensor } from "./tensor.ts";
 import { flattenNested, pathOf } from "./_nested.ts";
 import type { Flattened } from "./_nested.ts";
+
+/** A failed result, as fp-ts's `Left`. */
+export interface Left<E> {
+  /** Tells the two cases apart. */
+  readonly _tag: "Left";
+  /** The error. */
+  readonly left: E;
+}
+
+/** A successful result, as fp-ts's `Right`. */
+export interface Right<A> {
+  /** Tells the two cases apart. */
+  readonly _tag: "Right";
+  /** The value. */
+  readonly right: A;
+}
+
+/**
+ * fp-ts's `Either`, restated so that the docs stand on their own; values are
+ * interchangeable with fp-ts's (`E.isLeft`, `E.match`, `pipe`, …).
+ */
+export type Either<E, A> = Left<E> | Right<A>;
 
 /** io-ts codec of rectangular nested arrays of numbers, decoded to their flat form. */
 export const NestedNumbersCodec: t.Type<Flattened, unknown, unknown> = new t.Type<
@@ -41,15 +63,22 @@ const NaturalCodec = t.refinement(
   "NonNegativeInteger",
 );
 
+/** The JSON form of a tensor. */
+export interface TensorJSON {
+  /** Element type. */
+  readonly dtype: DType;
+  /** Dims, outermost first. */
+  readonly shape: number[];
+  /** The elements, row-major. */
+  readonly data: number[];
+}
+
 /** io-ts codec of the JSON form of a tensor: `{ dtype, shape, data }`. */
-export const TensorJSONCodec = t.type({
+export const TensorJSONCodec: t.Type<TensorJSON, TensorJSON, unknown> = t.type({
   dtype: t.keyof({ f32: null, f64: null }),
   shape: t.array(NaturalCodec),
   data: t.array(t.number),
 });
-
-/** The JSON form of a tensor. */
-export type TensorJSON = t.TypeOf<typeof TensorJSONCodec>;
 
 function toValidationError(errors: t.Errors): ValidationError {
   const error = errors[0];
@@ -85,7 +114,7 @@ export interface DecodeOptions<D extends DType, S extends Shape> {
 export function decodeTensor<
   const S extends readonly number[] = number[],
   D extends DType = "f32",
->(input: unknown, options?: DecodeOptions<D, S>): E.Either<ValidationError, Tensor<[...S], D>> {
+>(input: unknown, options?: DecodeOptions<D, S>): Either<ValidationError, Tensor<[...S], D>> {
   return pipe(
     NestedNumbersCodec.decode(input),
     E.mapLeft(toValidationError),
@@ -104,7 +133,7 @@ export function decodeTensor<
           }
         }
       }
-      const dtype = (options?.dtype ?? "f32") as D;
+      const dtype = resolveDType("decodeTensor", options?.dtype);
       const data = allocate(dtype, flat.values.length);
       data.set(flat.values);
       return E.right(new Tensor<[...S], D>(flat.shape, dtype, data));
@@ -127,7 +156,7 @@ export function decodeTensor<
  */
 export function decodeTensorJSON(
   input: unknown,
-): E.Either<ValidationError, Tensor<number[], DType>> {
+): Either<ValidationError, Tensor<number[], DType>> {
   return pipe(
     TensorJSONCodec.decode(input),
     E.mapLeft(toValidationError),

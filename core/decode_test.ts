@@ -219,7 +219,7 @@ Deno.test("decodeTensorJSON: one bad field is a Left whose path names it", () =>
   );
   fc.assert(
     fc.property(json, damage, (good, change) => {
-      const bad: Record<string, unknown> = structuredClone(good);
+      const bad: Record<string, unknown> = { ...structuredClone(good) };
       let path: string;
       if (change.kind === "dtype") {
         fc.pre(change.value !== "f32" && change.value !== "f64");
@@ -279,4 +279,9 @@ Deno.test("decodeTensorJSON: fixed Left cases and messages", () => {
     shape: [1, 2],
     data: [1, 2],
   });
+});
+
+Deno.test("decodeTensor rejects an unknown dtype option with a DTypeError", () => {
+  const options = { dtype: "i32" } as unknown as { dtype: "f32" };
+  assert.throws(() => decodeTensor([1], options), { name: "DTypeError", message: /"i32"/ });
 });

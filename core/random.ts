@@ -29,7 +29,7 @@
  * @module
  */
 import { threefry2x32, WORD } from "./_threefry.ts";
-import { DTypeError } from "./errors.ts";
+import { resolveDType } from "./tensor.ts";
 import type { DataOf, DType } from "./tensor.ts";
 
 /**
@@ -93,12 +93,6 @@ function checkKey(op: string, k: PRNGKey): void {
 function checkCount(op: string, count: number): void {
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new RangeError(`${op}: count must be a non-negative safe integer, got ${show(count)}`);
-  }
-}
-
-function checkDType(op: string, dtype: DType): void {
-  if (dtype !== "f32" && dtype !== "f64") {
-    throw new DTypeError(`${op}: dtype must be "f32" or "f64", got ${show(dtype)}`);
   }
 }
 
@@ -262,7 +256,7 @@ export function uniformArray<D extends DType>(
 ): DataOf<D> {
   checkKey("uniformArray", k);
   checkCount("uniformArray", count);
-  checkDType("uniformArray", dtype);
+  resolveDType("uniformArray", dtype);
   if (!Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
     throw new RangeError(
       `uniformArray: low and high must be finite with low < high, got low = ${show(low)}, high = ${
@@ -330,7 +324,7 @@ export function uniformArray<D extends DType>(
 export function normalArray<D extends DType>(k: PRNGKey, count: number, dtype: D): DataOf<D> {
   checkKey("normalArray", k);
   checkCount("normalArray", count);
-  checkDType("normalArray", dtype);
+  resolveDType("normalArray", dtype);
   const [k0, k1] = k.words;
   const double = dtype === "f64";
   const out = double ? new Float64Array(count) : new Float32Array(count);

@@ -6,7 +6,7 @@
  */
 import { checkShape, sizeOf } from "./shape.ts";
 import type { DType } from "./tensor.ts";
-import { Tensor } from "./tensor.ts";
+import { resolveDType, Tensor } from "./tensor.ts";
 import type { PRNGKey } from "./random.ts";
 import { normalArray, uniformArray } from "./random.ts";
 
@@ -54,11 +54,12 @@ export function randomNormal<const S extends readonly number[], D extends DType 
       `randomNormal: mean must be finite and std finite and >= 0, got mean ${mean}, std ${std}`,
     );
   }
-  const data = normalArray(key, sizeOf(shape), (options?.dtype ?? "f32") as D);
+  const dtype = resolveDType("randomNormal", options?.dtype);
+  const data = normalArray(key, sizeOf(shape), dtype);
   if (mean !== 0 || std !== 1) {
     for (let i = 0; i < data.length; i++) data[i] = mean + std * data[i];
   }
-  return new Tensor<[...S], D>(shape, (options?.dtype ?? "f32") as D, data);
+  return new Tensor<[...S], D>(shape, dtype, data);
 }
 
 /**
@@ -80,7 +81,7 @@ export function randomUniform<const S extends readonly number[], D extends DType
   options?: UniformOptions<D>,
 ): Tensor<[...S], NoInfer<D>> {
   checkShape("randomUniform", shape);
-  const dtype = (options?.dtype ?? "f32") as D;
+  const dtype = resolveDType("randomUniform", options?.dtype);
   const data = uniformArray(key, sizeOf(shape), dtype, options?.low ?? 0, options?.high ?? 1);
   return new Tensor<[...S], D>(shape, dtype, data);
 }

@@ -6,7 +6,7 @@
  */
 import type { Dim, RuntimeShape, Shape } from "./shape.ts";
 import { checkShape, formatShape, sizeOf } from "./shape.ts";
-import { ShapeError } from "./errors.ts";
+import { DTypeError, ShapeError } from "./errors.ts";
 
 /** Element types: `"f32"` (the default) and `"f64"` (gradient checks, precision). */
 export type DType = "f32" | "f64";
@@ -118,4 +118,16 @@ export type ShapeOf<T> = T extends Tensor<infer S, DType> ? S : never;
 /** Allocates the typed array for `size` elements of `dtype`. */
 export function allocate<D extends DType>(dtype: D, size: number): DataOf<D> {
   return (dtype === "f64" ? new Float64Array(size) : new Float32Array(size)) as DataOf<D>;
+}
+
+/**
+ * The dtype an op was asked for (`"f32"` when absent); throws a
+ * {@link DTypeError} for anything else, such as `"f16"`.
+ */
+export function resolveDType<D extends DType>(op: string, dtype: D | undefined): D {
+  const resolved = dtype ?? "f32";
+  if (resolved !== "f32" && resolved !== "f64") {
+    throw new DTypeError(`${op}: dtype must be "f32" or "f64", got ${JSON.stringify(resolved)}`);
+  }
+  return resolved as D;
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { IsUnion } from "../core/type_utils.ts";
 import type { Guard, Ok, Shape } from "../core/shape.ts";
 import { sizeOf } from "../core/shape.ts";
 import type { ConcatShape } from "../core/shapes/concat.ts";
@@ -13,18 +14,18 @@ import { allocate, Tensor } from "../core/tensor.ts";
 import { kernels } from "../core/kernels/active.ts";
 import { sameDType } from "../core/_same_dtype.ts";
 
-type Shapes<Ts extends readonly Tensor<Shape, DType>[]> = {
+/** The static shapes of a tuple of tensors. */
+export type ShapesOf<Ts extends readonly Tensor<Shape, DType>[]> = {
   [K in keyof Ts]: Ts[K] extends Tensor<infer S, DType> ? S : never;
 };
 
-type DTypeOfAll<Ts extends readonly Tensor<Shape, DType>[]> = Ts[number] extends
+/** The dtypes of a tuple of tensors (a union when they differ). */
+export type DTypeOfTensors<Ts extends readonly Tensor<Shape, DType>[]> = Ts[number] extends
   Tensor<Shape, infer D extends DType> ? D : never;
 
-type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
-
 /** Rejects a mix of dtypes at compile time (the run time rejects it too). */
-type OneDType<Ts extends readonly Tensor<Shape, DType>[]> = true extends IsUnion<DTypeOfAll<Ts>>
-  ? { readonly "concat: tensors of different dtypes": never }
+export type OneDType<Ts extends readonly Tensor<Shape, DType>[]> = true extends
+  IsUnion<DTypeOfTensors<Ts>> ? { readonly "concat: tensors of different dtypes": never }
   : unknown;
 
 /**
@@ -44,13 +45,13 @@ export function concat<
   const Ts extends readonly Tensor<Shape, DType>[],
   const Axis extends number,
 >(
-  tensors: Ts & NoInfer<Guard<ConcatShape<Shapes<Ts>, Axis>> & OneDType<Ts>>,
+  tensors: Ts & NoInfer<Guard<ConcatShape<ShapesOf<Ts>, Axis>> & OneDType<Ts>>,
   axis: Axis,
-): Tensor<Ok<ConcatShape<Shapes<Ts>, Axis>>, DTypeOfAll<Ts>> {
+): Tensor<Ok<ConcatShape<ShapesOf<Ts>, Axis>>, DTypeOfTensors<Ts>> {
   const shapes = tensors.map((t) => t.shape as readonly number[]);
   const shape = concatShape(shapes, axis);
   for (const t of tensors) sameDType("concat", tensors[0], t);
-  const dtype = tensors[0].dtype as DTypeOfAll<Ts>;
+  const dtype = tensors[0].dtype as DTypeOfTensors<Ts>;
   const out = allocate(dtype, sizeOf(shape));
   kernels().concat(tensors.map((t) => t.data), shapes, normalizeAxis("concat", axis, shape), out);
   return new Tensor(shape, dtype, out);

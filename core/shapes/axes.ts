@@ -8,13 +8,16 @@ import { ShapeError } from "../errors.ts";
 import type { Shape } from "../shape.ts";
 import { formatShape } from "../shape.ts";
 
-type Drop<T extends unknown[], N extends number, Dropped extends unknown[] = []> =
+/** A tuple without its first `N` elements, or `"out of range"`. */
+export type DropCounted<T extends unknown[], N extends number, Dropped extends unknown[] = []> =
   Dropped["length"] extends N ? T
-    : T extends [unknown, ...infer Rest] ? Drop<Rest, N, [...Dropped, unknown]>
+    : T extends [unknown, ...infer Rest] ? DropCounted<Rest, N, [...Dropped, unknown]>
     : "out of range";
 
-type Counter<N extends number, Acc extends unknown[] = []> = Acc["length"] extends N ? Acc
-  : Counter<N, [...Acc, unknown]>;
+/** A tuple of length `N`, for small axis arithmetic. */
+export type CounterTuple<N extends number, Acc extends unknown[] = []> = Acc["length"] extends N
+  ? Acc
+  : CounterTuple<N, [...Acc, unknown]>;
 
 /**
  * A possibly negative axis resolved against a rank (`-1` → `Rank - 1`), or a
@@ -23,9 +26,9 @@ type Counter<N extends number, Acc extends unknown[] = []> = Acc["length"] exten
 export type NormalizeAxis<Axis extends number, Rank extends number, Op extends string> =
   number extends Axis | Rank ? number
     : `${Axis}` extends `-${infer Back extends number}`
-      ? Drop<Counter<Rank>, Back> extends infer Rest extends unknown[] ? Rest["length"]
+      ? DropCounted<CounterTuple<Rank>, Back> extends infer Rest extends unknown[] ? Rest["length"]
       : ShapeError<`${Op}: axis ${Axis} is out of range for rank ${Rank}`>
-    : Counter<Rank> extends [...Counter<Axis>, unknown, ...unknown[]] ? Axis
+    : CounterTuple<Rank> extends [...CounterTuple<Axis>, unknown, ...unknown[]] ? Axis
     : ShapeError<`${Op}: axis ${Axis} is out of range for rank ${Rank}`>;
 
 /** A list of axes, each resolved; a duplicate or out-of-range axis gives a {@link ShapeError}. */

@@ -22,7 +22,8 @@ export type BroadcastDim<A extends Dim, B extends Dim, Op extends string> = {
   : [number] extends [B] ? { ok: A }
   : ShapeError<`${Op}: cannot broadcast dimension ${DimText<A>} against ${DimText<B>}`>;
 
-type BroadcastFrom<A extends Shape, B extends Shape, Done extends Dim[], Op extends string> =
+/** Broadcasts `A` and `B` from their last axes, accumulating the result in `Done`. */
+export type BroadcastFrom<A extends Shape, B extends Shape, Done extends Dim[], Op extends string> =
   A extends readonly [...infer ARest extends Dim[], infer ALast extends Dim]
     ? B extends readonly [...infer BRest extends Dim[], infer BLast extends Dim]
       ? BroadcastDim<ALast, BLast, Op> extends infer R

@@ -11,30 +11,37 @@ import { formatShape } from "../shape.ts";
 import type { NormalizeAxis } from "./axes.ts";
 import { normalizeAxis } from "../shape.ts";
 
-type AddDim<A extends Dim, B extends Dim> = A extends number ? B extends number ? Add<A, B> : number
+/** The sum of two dims along the concatenation axis (`number` unless both are literals). */
+export type AddDims<A extends Dim, B extends Dim> = A extends number
+  ? B extends number ? Add<A, B> : number
   : number;
 
 /** Joins two shapes along `Axis` (already resolved): `{ ok: S }` or a {@link ShapeError}. */
-type JoinTwo<A extends Shape, B extends Shape, Axis extends number, Done extends Dim[] = []> =
-  A extends readonly [infer A0 extends Dim, ...infer ARest extends Dim[]]
-    ? B extends readonly [infer B0 extends Dim, ...infer BRest extends Dim[]]
-      ? Done["length"] extends Axis ? JoinTwo<ARest, BRest, Axis, [...Done, AddDim<A0, B0>]>
-      : SameDim<
-        A0,
-        B0,
-        `concat: dims ${DimText<A0>} and ${DimText<B0>} differ at axis ${Done["length"]}`
-      > extends infer R
-        ? R extends { ok: infer D extends Dim } ? JoinTwo<ARest, BRest, Axis, [...Done, D]>
-        : R
-      : never
+export type ConcatTwo<
+  A extends Shape,
+  B extends Shape,
+  Axis extends number,
+  Done extends Dim[] = [],
+> = A extends readonly [infer A0 extends Dim, ...infer ARest extends Dim[]]
+  ? B extends readonly [infer B0 extends Dim, ...infer BRest extends Dim[]]
+    ? Done["length"] extends Axis ? ConcatTwo<ARest, BRest, Axis, [...Done, AddDims<A0, B0>]>
+    : SameDim<
+      A0,
+      B0,
+      `concat: dims ${DimText<A0>} and ${DimText<B0>} differ at axis ${Done["length"]}`
+    > extends infer R
+      ? R extends { ok: infer D extends Dim } ? ConcatTwo<ARest, BRest, Axis, [...Done, D]>
+      : R
     : never
-    : { ok: Done };
+  : never
+  : { ok: Done };
 
-type JoinAll<Shapes extends readonly Shape[], Axis extends number, Acc extends Shape> =
+/** Joins a list of shapes into an accumulated one. */
+export type ConcatAll<Shapes extends readonly Shape[], Axis extends number, Acc extends Shape> =
   Shapes extends readonly [infer Next extends Shape, ...infer Rest extends Shape[]]
     ? Next["length"] extends Acc["length"]
-      ? JoinTwo<Acc, Next, Axis> extends infer R
-        ? R extends { ok: infer Joined extends Shape } ? JoinAll<Rest, Axis, Joined> : R
+      ? ConcatTwo<Acc, Next, Axis> extends infer R
+        ? R extends { ok: infer Joined extends Shape } ? ConcatAll<Rest, Axis, Joined> : R
       : never
     : ShapeError<`concat: ranks ${Acc["length"]} and ${Next["length"]} differ`>
     : Acc;
@@ -53,7 +60,7 @@ export type ConcatShape<Shapes extends readonly Shape[], Axis extends number> = 
   readonly [infer First extends Shape, ...infer Rest extends Shape[]]
   ? number extends First["length"] ? Dim[]
   : NormalizeAxis<Axis, First["length"], "concat"> extends infer A ? A extends ShapeError ? A
-    : A extends number ? JoinAll<Rest, A, First>
+    : A extends number ? ConcatAll<Rest, A, First>
     : never
   : never
   : number extends Shapes["length"] ? Dim[]

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { AsNumber } from "../type_utils.ts";
 import type { Add, CeilDiv, FloorDiv, Mul, Sub } from "../arith.ts";
 import { ShapeError } from "../errors.ts";
 import type { Dim, DimText, SameDim, Shape } from "../shape.ts";
@@ -29,8 +30,9 @@ export type StrideOf<O> = O extends { readonly stride: infer S extends number } 
 /** The padding named by options (`"valid"` when absent). */
 export type PaddingOf<O> = O extends { readonly padding: infer P extends Padding } ? P : "valid";
 
-type Span<N extends number, P extends Padding> = P extends number ? Add<N, Mul<2, P>> : N;
-type AsNumber<X> = X extends number ? X : number;
+/** The input size plus the explicit padding on both sides. */
+export type PaddedSpan<N extends number, P extends Padding> = P extends number ? Add<N, Mul<2, P>>
+  : N;
 
 /**
  * The output size along one axis: `{ ok: size }` or a {@link ShapeError} when
@@ -53,14 +55,15 @@ export type ConvOutputSize<
 > = [N, F] extends [infer Size extends number, infer Window extends number]
   ? [number] extends [Size | Window | S | (P extends number ? P : 0)] ? { ok: number }
   : P extends "same" ? { ok: AsNumber<CeilDiv<Size, S>> }
-  : Sub<Span<Size, P>, Window> extends infer Room extends number
+  : Sub<PaddedSpan<Size, P>, Window> extends infer Room extends number
     ? { ok: Add<AsNumber<FloorDiv<Room, S>>, 1> }
   : ShapeError<
-    `${Op}: window ${Window} is larger than the padded input ${DimText<Span<Size, P>>}`
+    `${Op}: window ${Window} is larger than the padded input ${DimText<PaddedSpan<Size, P>>}`
   >
   : { ok: number };
 
-type Spatial<
+/** The output sizes of every spatial axis: `{ ok: dims }` or a `ShapeError`. */
+export type ConvSpatial<
   X extends Shape,
   W extends Shape,
   S extends number,
@@ -70,7 +73,8 @@ type Spatial<
 > = X extends readonly [infer N extends Dim, ...infer XRest extends Dim[]]
   ? W extends readonly [infer F extends Dim, ...infer WRest extends Dim[]]
     ? ConvOutputSize<N, F, S, P, Op> extends infer R
-      ? R extends { ok: infer D extends Dim } ? Spatial<XRest, WRest, S, P, Op, [...Done, D]> : R
+      ? R extends { ok: infer D extends Dim } ? ConvSpatial<XRest, WRest, S, P, Op, [...Done, D]>
+      : R
     : never
   : { ok: Done }
   : { ok: Done };
@@ -102,7 +106,8 @@ export type ConvShape<
   >
   : ShapeError<`${Op}: the input must be [batch, ...spatial, channels]`>;
 
-type ConvChecked<
+/** `ConvShape` once the input is known to be `[B, ...spatial, C]`. */
+export type ConvChecked<
   B extends Dim,
   Inner extends Dim[],
   C extends Dim,
@@ -115,7 +120,7 @@ type ConvChecked<
       C2,
       `${Op}: input has ${DimText<C>} channels but the filter expects ${DimText<C2>}`
     > extends infer R ? R extends ShapeError ? R
-      : Spatial<Inner, Window, StrideOf<O>, PaddingOf<O>, Op> extends infer Out
+      : ConvSpatial<Inner, Window, StrideOf<O>, PaddingOf<O>, Op> extends infer Out
         ? Out extends { ok: infer Dims extends Dim[] } ? [B, ...Dims, K] : Out
       : never
     : never
@@ -142,7 +147,7 @@ export type Pool2dShape<
   O extends WindowOptions = NoOptions,
 > = X extends
   readonly [infer B extends Dim, infer H extends Dim, infer W extends Dim, infer C extends Dim]
-  ? Spatial<
+  ? ConvSpatial<
     [H, W],
     [Size, Size],
     O extends { readonly stride: infer S extends number } ? S : Size,

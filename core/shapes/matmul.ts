@@ -14,7 +14,9 @@ import { formatShape } from "../shape.ts";
 import type { BroadcastShape } from "./broadcast.ts";
 import { broadcastShapes } from "./broadcast.ts";
 
-type InnerDim<K1 extends Dim, K2 extends Dim> = { a: K1; b: K2 } extends { a: K2; b: K1 } ? true
+/** `true` when the inner dims of a matmul agree, else a `ShapeError`. */
+export type MatMulInnerDim<K1 extends Dim, K2 extends Dim> = { a: K1; b: K2 } extends
+  { a: K2; b: K1 } ? true
   : [number] extends [K1] ? true
   : [number] extends [K2] ? true
   : ShapeError<`matmul: inner dimensions ${DimText<K1>} and ${DimText<K2>} differ`>;
@@ -31,7 +33,7 @@ type InnerDim<K1 extends Dim, K2 extends Dim> = { a: K1; b: K2 } extends { a: K2
 export type MatMulShape<A extends Shape, B extends Shape> = UnknownRank<A | B> extends true ? Dim[]
   : A extends readonly [...infer L1 extends Dim[], infer M extends Dim, infer K1 extends Dim]
     ? B extends readonly [...infer L2 extends Dim[], infer K2 extends Dim, infer N extends Dim]
-      ? InnerDim<K1, K2> extends infer Inner ? Inner extends ShapeError ? Inner
+      ? MatMulInnerDim<K1, K2> extends infer Inner ? Inner extends ShapeError ? Inner
         : BroadcastShape<L1, L2, "matmul"> extends infer Lead ? Lead extends ShapeError ? Lead
           : Lead extends infer L extends Dim[] ? [...L, M, N]
           : never

@@ -6,19 +6,27 @@
  *
  * @module
  */
+import type { AsNumber } from "../type_utils.ts";
 import type { FloorDiv, Mod, Mul } from "../arith.ts";
 import type { Dim, Shape } from "../shape.ts";
 
-type Coefficient<D extends string> = D extends `${infer C extends number}*${string}` ? C : 1;
-type Name<D extends string> = D extends `${number}*${infer N}` ? N : D;
-type AsNumber<X> = X extends number ? X : number;
-type Symbolic<C extends number, N extends string> = C extends 0 ? 0 : C extends 1 ? N : `${C}*${N}`;
+/** The numeric coefficient of a symbolic product (`"784*B"` → 784). */
+export type SymbolicCoefficient<D extends string> = D extends `${infer C extends number}*${string}`
+  ? C
+  : 1;
+/** The name in a symbolic product (`"784*B"` → `"B"`). */
+export type SymbolicName<D extends string> = D extends `${number}*${infer N}` ? N : D;
+/** A coefficient and a name in canonical form (`784`, `"B"` → `"784*B"`). */
+export type SymbolicProduct<C extends number, N extends string> = C extends 0 ? 0
+  : C extends 1 ? N
+  : `${C}*${N}`;
 
 /** The product of two dims. */
 export type MulDim<A extends Dim, B extends Dim> = [number] extends [A] ? number
   : [number] extends [B] ? number
   : A extends number ? B extends number ? Mul<A, B>
-    : B extends string ? A extends 0 ? 0 : Symbolic<Mul<A, Coefficient<B>>, Name<B>>
+    : B extends string
+      ? A extends 0 ? 0 : SymbolicProduct<Mul<A, SymbolicCoefficient<B>>, SymbolicName<B>>
     : number
   : A extends string ? B extends number ? MulDim<B, A>
     : B extends string ? number
@@ -51,13 +59,17 @@ export type DivDim<Total extends Dim, Part extends Dim> = [number] extends [Tota
       : { remainder: true }
     : { remainder: true }
   : Total extends string ? Part extends number ? Part extends 0 ? { remainder: true }
-      : Mod<Coefficient<Total>, Part> extends 0
-        ? { ok: Symbolic<AsNumber<FloorDiv<Coefficient<Total>, Part>>, Name<Total>> }
+      : Mod<SymbolicCoefficient<Total>, Part> extends 0 ? {
+          ok: SymbolicProduct<
+            AsNumber<FloorDiv<SymbolicCoefficient<Total>, Part>>,
+            SymbolicName<Total>
+          >;
+        }
       : { ok: number }
     : Part extends string
-      ? Name<Total> extends Name<Part>
-        ? Mod<Coefficient<Total>, Coefficient<Part>> extends 0
-          ? { ok: FloorDiv<Coefficient<Total>, Coefficient<Part>> }
+      ? SymbolicName<Total> extends SymbolicName<Part>
+        ? Mod<SymbolicCoefficient<Total>, SymbolicCoefficient<Part>> extends 0
+          ? { ok: FloorDiv<SymbolicCoefficient<Total>, SymbolicCoefficient<Part>> }
         : { remainder: true }
       : { ok: number }
     : { ok: number }

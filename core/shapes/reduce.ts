@@ -10,13 +10,14 @@ import type { Dim, Shape, UnknownRank } from "../shape.ts";
 import type { NormalizeAxes } from "./axes.ts";
 import { normalizeAxes } from "./axes.ts";
 
-type Reduced<
+/** A shape with the given (resolved) axes removed or kept as 1. */
+export type ReducedShape<
   S extends Shape,
   Axes extends number,
   Keep extends boolean,
   Done extends Dim[] = [],
   Index extends unknown[] = [],
-> = S extends readonly [infer First extends Dim, ...infer Rest extends Dim[]] ? Reduced<
+> = S extends readonly [infer First extends Dim, ...infer Rest extends Dim[]] ? ReducedShape<
     Rest,
     Axes,
     Keep,
@@ -25,11 +26,15 @@ type Reduced<
   >
   : Done;
 
-type AllAxes<S extends Shape, Keep extends boolean> = Keep extends true
+/** The shape of a reduction over every axis. */
+export type ReduceAllAxes<S extends Shape, Keep extends boolean> = Keep extends true
   ? { [K in keyof S]: 1 } extends infer Ones extends Shape ? [...Ones] : never
   : [];
 
-type AxisList<Axis> = Axis extends number ? [Axis] : Axis extends readonly number[] ? Axis : [];
+/** An axis option as a list of axes. */
+export type AxisList<Axis> = Axis extends number ? [Axis]
+  : Axis extends readonly number[] ? Axis
+  : [];
 
 /** The axis option of a reduction: one axis, a list, or all when absent. */
 export type AxisOption = number | readonly number[] | undefined;
@@ -47,10 +52,11 @@ export type AxisOption = number | readonly number[] | undefined;
  */
 export type ReduceShape<S extends Shape, Axis extends AxisOption, Keep extends boolean> =
   UnknownRank<S> extends true ? Dim[]
-    : Axis extends undefined ? AllAxes<S, Keep>
+    : Axis extends undefined ? ReduceAllAxes<S, Keep>
     : NormalizeAxes<AxisList<Axis>, S["length"], "reduce"> extends infer Axes
       ? Axes extends ShapeError ? Axes
-      : Axes extends number[] ? number extends Axes[number] ? Dim[] : Reduced<S, Axes[number], Keep>
+      : Axes extends number[]
+        ? number extends Axes[number] ? Dim[] : ReducedShape<S, Axes[number], Keep>
       : never
     : never;
 

@@ -9,48 +9,56 @@ import type { Dim, DimText, Shape } from "../shape.ts";
 import { formatShape, sizeOf } from "../shape.ts";
 import type { DivDim, Product } from "./product.ts";
 
-type CountInferred<T extends Shape, Count extends unknown[] = []> = T extends
+/** How many dims of a target shape are `-1`. */
+export type CountInferredDims<T extends Shape, Count extends unknown[] = []> = T extends
   readonly [infer First, ...infer Rest extends Dim[]]
-  ? CountInferred<Rest, First extends -1 ? [...Count, unknown] : Count>
+  ? CountInferredDims<Rest, First extends -1 ? [...Count, unknown] : Count>
   : Count["length"];
 
-type WithoutInferred<T extends Shape> = T extends
+/** A target shape without its `-1`. */
+export type WithoutInferredDims<T extends Shape> = T extends
   readonly [infer First extends Dim, ...infer Rest extends Dim[]]
-  ? First extends -1 ? WithoutInferred<Rest> : [First, ...WithoutInferred<Rest>]
+  ? First extends -1 ? WithoutInferredDims<Rest> : [First, ...WithoutInferredDims<Rest>]
   : [];
 
-type Fill<T extends Shape, D extends Dim> = { [K in keyof T]: T[K] extends -1 ? D : T[K] };
+/** A target shape with its `-1` replaced by `D`. */
+export type FillInferredDim<T extends Shape, D extends Dim> = {
+  [K in keyof T]: T[K] extends -1 ? D : T[K];
+};
 
 /**
  * Splits off the leading dims that the two shapes share (a generic dim
  * matches itself): `[prefix, rest of S, rest of T]`. Only the rests are
  * inspected, so a generic batch dim passes through untouched.
  */
-type DropCommon<S extends Shape, T extends Shape, Prefix extends Dim[] = []> = S extends
-  readonly [infer S0 extends Dim, ...infer SRest extends Dim[]]
-  ? T extends readonly [infer T0 extends Dim, ...infer TRest extends Dim[]]
-    ? { a: S0; b: T0 } extends { a: T0; b: S0 } ? DropCommon<SRest, TRest, [...Prefix, S0]>
+export type DropSharedPrefix<S extends Shape, T extends Shape, Prefix extends Dim[] = []> =
+  S extends readonly [infer S0 extends Dim, ...infer SRest extends Dim[]]
+    ? T extends readonly [infer T0 extends Dim, ...infer TRest extends Dim[]]
+      ? { a: S0; b: T0 } extends { a: T0; b: S0 } ? DropSharedPrefix<SRest, TRest, [...Prefix, S0]>
+      : [Prefix, S, T]
     : [Prefix, S, T]
-  : [Prefix, S, T]
-  : [Prefix, S, T];
+    : [Prefix, S, T];
 
-type Counts<S extends Shape, T extends Shape, Shared extends string> = [number] extends [Product<S>]
-  ? true
-  : [number] extends [Product<T>] ? true
-  : { a: Product<S>; b: Product<T> } extends { a: Product<T>; b: Product<S> } ? true
-  : ShapeError<
-    `reshape: cannot reshape ${DimText<Product<S>>} elements into ${DimText<Product<T>>}${Shared}`
-  >;
+/** `true` when two shapes hold as many elements, else a `ShapeError`. */
+export type ReshapeCounts<S extends Shape, T extends Shape, Shared extends string> =
+  [number] extends [Product<S>] ? true
+    : [number] extends [Product<T>] ? true
+    : { a: Product<S>; b: Product<T> } extends { a: Product<T>; b: Product<S> } ? true
+    : ShapeError<
+      `reshape: cannot reshape ${DimText<Product<S>>} elements into ${DimText<Product<T>>}${Shared}`
+    >;
 
-type SharedNote<Prefix extends Dim[]> = Prefix extends [] ? ""
+/** The note a reshape error adds when a shared prefix was split off. */
+export type SharedPrefixNote<Prefix extends Dim[]> = Prefix extends [] ? ""
   : ` (after the ${Prefix["length"]} leading dims both shapes share)`;
 
-type Inferred<S extends Shape, T extends Shape> =
-  DivDim<Product<S>, Product<WithoutInferred<T>>> extends infer D
-    ? D extends { ok: infer Size extends Dim } ? [...Fill<T, Size>]
+/** A target with its `-1` inferred from the element count, or a `ShapeError`. */
+export type ReshapeInferred<S extends Shape, T extends Shape> =
+  DivDim<Product<S>, Product<WithoutInferredDims<T>>> extends infer D
+    ? D extends { ok: infer Size extends Dim } ? [...FillInferredDim<T, Size>]
     : ShapeError<
       `reshape: cannot infer the -1 dim: ${DimText<Product<S>>} elements do not divide by ${DimText<
-        Product<WithoutInferred<T>>
+        Product<WithoutInferredDims<T>>
       >}`
     >
     : never;
@@ -67,14 +75,14 @@ type Inferred<S extends Shape, T extends Shape> =
  */
 export type ReshapeShape<S extends Shape, Target extends Shape> = number extends S["length"]
   ? [...Target]
-  : DropCommon<S, Target> extends
+  : DropSharedPrefix<S, Target> extends
     [infer Prefix extends Dim[], infer SRest extends Shape, infer TRest extends Shape]
-    ? CountInferred<TRest> extends 0
-      ? Counts<SRest, TRest, SharedNote<Prefix>> extends infer C
+    ? CountInferredDims<TRest> extends 0
+      ? ReshapeCounts<SRest, TRest, SharedPrefixNote<Prefix>> extends infer C
         ? C extends ShapeError ? C : [...Target]
       : never
-    : CountInferred<TRest> extends 1
-      ? Inferred<SRest, TRest> extends infer R ? R extends ShapeError ? R
+    : CountInferredDims<TRest> extends 1
+      ? ReshapeInferred<SRest, TRest> extends infer R ? R extends ShapeError ? R
         : R extends infer Rest extends Dim[] ? [...Prefix, ...Rest]
         : never
       : never

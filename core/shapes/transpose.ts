@@ -9,11 +9,16 @@ import { formatShape } from "../shape.ts";
 import type { NormalizeAxes } from "./axes.ts";
 import { normalizeAxes } from "./axes.ts";
 
-type Reverse<S extends Shape, Done extends Dim[] = []> = S extends
-  readonly [infer First extends Dim, ...infer Rest extends Dim[]] ? Reverse<Rest, [First, ...Done]>
+/** A shape with its axes reversed. */
+export type ReverseShape<S extends Shape, Done extends Dim[] = []> = S extends
+  readonly [infer First extends Dim, ...infer Rest extends Dim[]]
+  ? ReverseShape<Rest, [First, ...Done]>
   : Done;
 
-type Permute<S extends Shape, Perm extends number[]> = { [K in keyof Perm]: S[Perm[K]] };
+/** A shape permuted by resolved axes. */
+export type PermuteShape<S extends Shape, Perm extends number[]> = {
+  [K in keyof Perm]: S[Perm[K]];
+};
 
 /**
  * The result shape of transposing `S` by `Perm` (all axes reversed when
@@ -35,13 +40,13 @@ export type TransposeShape<
     ? Perm["length"] extends S["length"]
       ? NormalizeAxes<Perm, S["length"], "transpose"> extends infer Axes
         ? Axes extends ShapeError ? Axes
-        : Axes extends number[] ? Permute<S, Axes>
+        : Axes extends number[] ? PermuteShape<S, Axes>
         : never
       : never
     : ShapeError<
       `transpose: the permutation has ${Perm["length"]} axes but the tensor has rank ${S["length"]}`
     >
-  : Reverse<S>;
+  : ReverseShape<S>;
 
 /**
  * The run-time twin of {@link TransposeShape}.
