@@ -115,3 +115,10 @@ export function normalizeAxis(op: string, axis: number, shape: readonly number[]
   }
   return axis < 0 ? axis + rank : axis;
 }
+
+/** Whether two run-time shapes are equal. */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let axis = 0; axis < a.length; axis++) if (a[axis] !== b[axis]) return false;
+  return true;
+}

@@ -4,16 +4,16 @@
  * @module
  */
 import type { Guard, Ok, Shape } from "../core/shape.ts";
-import { sizeOf } from "../core/shape.ts";
 import type { BroadcastToShape } from "../core/shapes/broadcast.ts";
 import { broadcastToShape } from "../core/shapes/broadcast.ts";
 import type { DType } from "../core/tensor.ts";
-import { allocate, Tensor } from "../core/tensor.ts";
-import { kernels } from "../core/kernels/active.ts";
+import type { Tensor } from "../core/tensor.ts";
+import { broadcastTensor } from "../core/_broadcast_ad.ts";
 
 /**
  * Copies `x` broadcast to `shape` (numpy rules: align on the right, a 1
- * stretches). Like `jnp.broadcast_to`; the result owns its data.
+ * stretches). Gradient: the cotangent summed over the stretched axes. Like
+ * `jnp.broadcast_to`.
  *
  * @example
  * ```ts
@@ -29,9 +29,6 @@ export function broadcastTo<S extends Shape, D extends DType, const T extends re
   x: Tensor<S, D>,
   shape: T & NoInfer<Guard<BroadcastToShape<S, T>>>,
 ): Tensor<Ok<BroadcastToShape<S, T>>, D> {
-  const from = x.shape as readonly number[];
-  const to = broadcastToShape(from, shape);
-  const out = allocate(x.dtype, sizeOf(to));
-  kernels().broadcastTo(x.data, from, to, out);
-  return new Tensor(to, x.dtype, out);
+  const to = broadcastToShape(x.shape as readonly number[], shape);
+  return broadcastTensor(x, to) as Tensor<Ok<BroadcastToShape<S, T>>, D>;
 }

@@ -9,10 +9,13 @@ import { dotShape } from "../core/shapes/matmul.ts";
 import type { DType } from "../core/tensor.ts";
 import { allocate, Tensor } from "../core/tensor.ts";
 import { sameDType } from "../core/_same_dtype.ts";
+import { record } from "../core/trace.ts";
+import { mul } from "./mul.ts";
 
 /**
  * Inner product of two vectors of one length, as a scalar tensor. Only rank 1
- * is accepted (`matmul` takes the rest). Like `torch.dot`.
+ * is accepted (`matmul` takes the rest). Gradient: `g·b` and `g·a`. Like
+ * `torch.dot`.
  *
  * @example
  * ```ts
@@ -34,5 +37,8 @@ export function dot<A extends Shape, B extends Shape, D extends DType>(
   for (let i = 0; i < a.size; i++) total += a.data[i] * b.data[i];
   const out = allocate(a.dtype, 1);
   out[0] = total;
-  return new Tensor<[], D>([], a.dtype, out);
+  return record("dot", new Tensor<[], D>([], a.dtype, out), [a, b], (g, [left, right]) => [
+    mul(g, right),
+    mul(g, left),
+  ]);
 }

@@ -8,6 +8,7 @@ import type { ReshapeShape } from "../core/shapes/reshape.ts";
 import { reshapeShape } from "../core/shapes/reshape.ts";
 import type { DType } from "../core/tensor.ts";
 import { Tensor } from "../core/tensor.ts";
+import { record } from "../core/trace.ts";
 
 /**
  * The elements of `x` (row-major) under `shape`; the element counts must
@@ -28,5 +29,7 @@ export function reshape<S extends Shape, D extends DType, const T extends readon
   x: Tensor<S, D>,
   shape: T & NoInfer<Guard<ReshapeShape<S, T>>>,
 ): Tensor<Ok<ReshapeShape<S, T>>, D> {
-  return new Tensor(reshapeShape(x.shape as readonly number[], shape), x.dtype, x.data);
+  const from = x.shape as readonly number[];
+  const out = new Tensor<Ok<ReshapeShape<S, T>>, D>(reshapeShape(from, shape), x.dtype, x.data);
+  return record("reshape", out, [x], (g) => [reshape(g, from)]);
 }

@@ -9,10 +9,12 @@ import { resolvePermutation, transposeShape } from "../core/shapes/transpose.ts"
 import type { DType } from "../core/tensor.ts";
 import { allocate, Tensor } from "../core/tensor.ts";
 import { kernels } from "../core/kernels/active.ts";
+import { record } from "../core/trace.ts";
 
 /**
  * Reverses the axes of `x`, or permutes them by `perm` (negative axes count
- * from the end). Like `jnp.transpose` and `torch.permute`.
+ * from the end). Gradient: the cotangent transposed by the inverse
+ * permutation. Like `jnp.transpose` and `torch.permute`.
  *
  * @example
  * ```ts
@@ -36,5 +38,8 @@ export function transpose<
   const outShape = transposeShape(shape, perm);
   const out = allocate(x.dtype, x.size);
   kernels().transpose(x.data, shape, order, out);
-  return new Tensor(outShape, x.dtype, out);
+  const inverse = new Array<number>(order.length);
+  order.forEach((axis, position) => (inverse[axis] = position));
+  const result = new Tensor<Ok<TransposeShape<S, Perm>>, D>(outShape, x.dtype, out);
+  return record("transpose", result, [x], (g) => [transpose(g, inverse)]);
 }

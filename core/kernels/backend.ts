@@ -9,6 +9,39 @@
 /** The typed arrays kernels work on. */
 export type Buffer = Float32Array | Float64Array;
 
+/** Elementwise functions of one argument. */
+export type UnaryKind =
+  | "neg"
+  | "exp"
+  | "log"
+  | "sqrt"
+  | "square"
+  | "abs"
+  | "sign"
+  | "sigmoid"
+  | "tanh"
+  | "relu"
+  | "step";
+
+/**
+ * Elementwise functions of two arguments. The comparisons (`greater`,
+ * `greaterEqual`, `equal`) give 1 or 0.
+ */
+export type BinaryKind =
+  | "add"
+  | "sub"
+  | "mul"
+  | "div"
+  | "pow"
+  | "maximum"
+  | "minimum"
+  | "greater"
+  | "greaterEqual"
+  | "equal";
+
+/** Reductions over axes. */
+export type ReduceKind = "sum" | "max";
+
 /** The number crunching behind the ops; the plain-TS reference implements it. */
 export interface Backend {
   /** A short name, such as `"reference"`. */
@@ -23,6 +56,21 @@ export interface Backend {
     b: Buffer,
     bShape: readonly number[],
     outLead: readonly number[],
+    out: Buffer,
+  ): void;
+  /** `out[i] = kind(x[i])`. */
+  unary(kind: UnaryKind, x: Buffer, out: Buffer): void;
+  /** `out[i] = kind(a[i], b[i])`; the three have one length (the op broadcasts first). */
+  binary(kind: BinaryKind, a: Buffer, b: Buffer, out: Buffer): void;
+  /**
+   * Reduces `x` (shape `shape`) over the sorted `axes`; `out` has the kept
+   * dims in order (its size is the product of the dims not reduced).
+   */
+  reduce(
+    kind: ReduceKind,
+    x: Buffer,
+    shape: readonly number[],
+    axes: readonly number[],
     out: Buffer,
   ): void;
   /** Permutes the axes of `x` (shape `shape`) by `perm` into `out`. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Backend, Buffer } from "./backend.ts";
+import type { Backend, BinaryKind, Buffer, ReduceKind, UnaryKind } from "./backend.ts";
 import { sizeOf, stridesOf } from "../shape.ts";
 import { forEachWindowCell } from "./_window.ts";
 
@@ -181,9 +181,118 @@ function pool(
   }
 }
 
+function unary(kind: UnaryKind, x: Buffer, out: Buffer): void {
+  const n = x.length;
+  switch (kind) {
+    case "neg":
+      for (let i = 0; i < n; i++) out[i] = -x[i];
+      return;
+    case "exp":
+      for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]);
+      return;
+    case "log":
+      for (let i = 0; i < n; i++) out[i] = Math.log(x[i]);
+      return;
+    case "sqrt":
+      for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
+      return;
+    case "square":
+      for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
+      return;
+    case "abs":
+      for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]);
+      return;
+    case "sign":
+      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? 1 : x[i] < 0 ? -1 : x[i] === 0 ? 0 : NaN;
+      return;
+    case "sigmoid":
+      // Two branches so that exp never overflows: 1/(1+e^-x) for x ≥ 0, e^x/(1+e^x) below.
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        if (v >= 0) out[i] = 1 / (1 + Math.exp(-v));
+        else {
+          const e = Math.exp(v);
+          out[i] = e / (1 + e);
+        }
+      }
+      return;
+    case "tanh":
+      for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
+      return;
+    case "relu":
+      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
+      return;
+    case "step":
+      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? 1 : 0;
+      return;
+  }
+}
+
+function binary(kind: BinaryKind, a: Buffer, b: Buffer, out: Buffer): void {
+  const n = out.length;
+  switch (kind) {
+    case "add":
+      for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
+      return;
+    case "sub":
+      for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
+      return;
+    case "mul":
+      for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
+      return;
+    case "div":
+      for (let i = 0; i < n; i++) out[i] = a[i] / b[i];
+      return;
+    case "pow":
+      for (let i = 0; i < n; i++) out[i] = Math.pow(a[i], b[i]);
+      return;
+    case "maximum":
+      for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? a[i] : b[i] > a[i] ? b[i] : NaN;
+      return;
+    case "minimum":
+      for (let i = 0; i < n; i++) out[i] = a[i] <= b[i] ? a[i] : b[i] < a[i] ? b[i] : NaN;
+      return;
+    case "greater":
+      for (let i = 0; i < n; i++) out[i] = a[i] > b[i] ? 1 : 0;
+      return;
+    case "greaterEqual":
+      for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? 1 : 0;
+      return;
+    case "equal":
+      for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0;
+      return;
+  }
+}
+
+function reduce(
+  kind: ReduceKind,
+  x: Buffer,
+  shape: readonly number[],
+  axes: readonly number[],
+  out: Buffer,
+): void {
+  // Each input element adds into the output element that drops the reduced axes.
+  const kept = shape.map((dim, axis) => (axes.includes(axis) ? 1 : dim));
+  const strides = broadcastStrides(kept, shape);
+  out.fill(kind === "sum" ? 0 : -Infinity);
+  if (kind === "sum") {
+    forEachOffset(shape, strides, (index, offset) => {
+      out[offset] += x[index];
+    });
+  } else {
+    forEachOffset(shape, strides, (index, offset) => {
+      const value = x[index];
+      if (value > out[offset] || Number.isNaN(value)) out[offset] = value;
+    });
+  }
+}
+
 /** The reference backend. */
 export const reference: Backend = {
   name: "reference",
+  unary,
+  binary,
+  reduce,
   matmul,
   transpose,
   broadcastTo,

@@ -51,8 +51,9 @@ export type AxisOption = number | readonly number[] | undefined;
  * ```
  */
 export type ReduceShape<S extends Shape, Axis extends AxisOption, Keep extends boolean> =
-  UnknownRank<S> extends true ? Dim[]
-    : Axis extends undefined ? ReduceAllAxes<S, Keep>
+  Axis extends undefined
+    ? Keep extends true ? UnknownRank<S> extends true ? Dim[] : ReduceAllAxes<S, Keep> : []
+    : UnknownRank<S> extends true ? Dim[]
     : NormalizeAxes<AxisList<Axis>, S["length"], "reduce"> extends infer Axes
       ? Axes extends ShapeError ? Axes
       : Axes extends number[]

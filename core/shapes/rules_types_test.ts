@@ -122,6 +122,8 @@ expectType<Equal<ReduceShape<[2, 3, 4, 5], [0, 2], true>, [1, 3, 1, 5]>>();
 expectType<Equal<ReduceShape<["B", 10], 1, true>, ["B", 1]>>();
 expectType<Equal<ReduceShape<[2, 3], [], false>, [2, 3]>>();
 expectType<Equal<ReduceShape<number[], 0, false>, Dim[]>>();
+expectType<Equal<ReduceShape<number[], undefined, false>, []>>();
+expectType<Equal<ReduceShape<number[], undefined, true>, Dim[]>>();
 // @ts-expect-error axis 2 of a rank-2 tensor
 expectShape<ReduceShape<[4, 3], 2, false>>();
 // @ts-expect-error axis -3 of a rank-2 tensor

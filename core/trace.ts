@@ -1,0 +1,86 @@
+/**
+ * The tape behind reverse mode. While a transform (`grad`, `vjp`, …) runs,
+ * a trace is active; every op that has a traced input records a node: its
+ * inputs, its output and its vector–Jacobian product rule. Traces nest: an op
+ * records into every active trace that knows one of its inputs, so the
+ * backward pass of an inner `grad` — written with ops — is itself recorded by
+ * the outer one, and grad of grad needs nothing more.
+ *
+ * Outside every transform there is no trace, and `record` returns at once.
+ *
+ * @module
+ */
+import type { DType, Tensor } from "./tensor.ts";
+import type { Shape } from "./shape.ts";
+
+/** A tensor of any shape and dtype, as the tape sees it. */
+type Traced = Tensor<Shape, DType>;
+
+/**
+ * A vector–Jacobian product rule: given the cotangent of the output, the
+ * cotangents of the inputs (`null` where an input gets none, such as an index
+ * or a mask). Written with differentiable ops. A cotangent may keep the
+ * output's broadcast shape: the backward pass sums it back to its input's
+ * shape in one place.
+ */
+export type VJPRule = (
+  cotangent: Traced,
+  inputs: readonly Traced[],
+  output: Traced,
+) => readonly (Traced | null)[];
+
+/** One recorded op. */
+export interface Node {
+  /** The op's name, for messages. */
+  readonly op: string;
+  readonly inputs: readonly Traced[];
+  readonly output: Traced;
+  readonly vjp: VJPRule;
+}
+
+/** The record of one transform: its nodes in the order they ran. */
+export class Trace {
+  /** Recorded nodes, in execution (topological) order. */
+  readonly nodes: Node[] = [];
+  /** The tensors this trace depends on: its leaves and every recorded output. */
+  readonly known: WeakSet<Traced> = new WeakSet();
+}
+
+const active: Trace[] = [];
+
+/** Whether any transform is running (ops may skip recording work when not). */
+export function isTracing(): boolean {
+  return active.length > 0;
+}
+
+/** Runs `body` with `trace` active, and deactivates it afterwards, even on a throw. */
+export function withTrace<T>(trace: Trace, body: () => T): T {
+  active.push(trace);
+  try {
+    return body();
+  } finally {
+    const top = active.pop();
+    if (top !== trace) throw new Error("shapeflow internal error: traces popped out of order");
+  }
+}
+
+/**
+ * Records `output = op(inputs)` with its rule into every active trace that
+ * knows one of the inputs, and returns `output`. Every differentiable op ends
+ * with a call to it.
+ */
+export function record<T extends Traced>(
+  op: string,
+  output: T,
+  inputs: readonly Traced[],
+  vjp: VJPRule,
+): T {
+  for (let level = 0; level < active.length; level++) {
+    const trace = active[level];
+    if (inputs.some((input) => trace.known.has(input))) {
+      trace.nodes.push({ op, inputs, output, vjp });
+      trace.known.add(output);
+    }
+  }
+  return output;
+}
