@@ -21,6 +21,13 @@ import { exp } from "../ops/exp.ts";
 import { matmul } from "../ops/matmul.ts";
 import { dot } from "../ops/dot.ts";
 import { jvp } from "../ops/jvp.ts";
+import { tanh } from "../ops/tanh.ts";
+import { transpose } from "../ops/transpose.ts";
+import { softmaxCrossEntropy } from "../ops/softmax_cross_entropy.ts";
+import { gradCheck } from "../props/grad_check.ts";
+import { randomNormal } from "./sample.ts";
+import { key, split } from "./random.ts";
+import { treeLeaves, treeMap } from "./tree.ts";
 
 const f64 = { dtype: "f64" } as const;
 
@@ -165,4 +172,37 @@ Deno.test("a throwing function leaves no trace active", () => {
     })(scalar(1, f64))
   );
   assert.equal(isTracing(), false);
+});
+
+Deno.test("grad of grad on a small MLP loss: Hessian-vector products match differences of gradients", () => {
+  type Mlp = {
+    w1: Tensor<[4, 3], "f64">;
+    b1: Tensor<[4], "f64">;
+    w2: Tensor<[2, 4], "f64">;
+    b2: Tensor<[2], "f64">;
+  };
+  const [k1, k2, k3, kx] = split(key(11), 4);
+  const mlp: Mlp = {
+    w1: randomNormal(k1, [4, 3], f64),
+    b1: tensor([0.1, -0.1, 0.2, 0], f64),
+    w2: randomNormal(k2, [2, 4], f64),
+    b2: tensor([0.05, -0.05], f64),
+  };
+  const inputs = randomNormal(kx, [5, 3], f64);
+  const labels = tensor([[1, 0], [0, 1], [1, 0], [1, 0], [0, 1]], f64);
+  const mlpLoss = (p: Mlp) => {
+    const hidden = tanh(add(matmul(inputs, transpose(p.w1)), p.b1));
+    const logits = add(matmul(hidden, transpose(p.w2)), p.b2);
+    return softmaxCrossEntropy(logits, labels);
+  };
+  const direction = treeMap(mlp, (leaf) => randomNormal(k3, [...leaf.shape], f64));
+  const hessianTimesDirection = (p: Mlp) => {
+    const g = grad(mlpLoss)(p);
+    const pairs = treeLeaves(g).map(({ leaf }, i) => sum(mul(leaf, treeLeaves(direction)[i].leaf)));
+    return pairs.reduce((total, term) => add(total, term)) as Tensor<[], "f64">;
+  };
+  const result = gradCheck(hessianTimesDirection, mlp);
+  // Differences of an exact gradient (ε = 1e-6) in f64 keep about nine digits.
+  assert.ok(result.relativeError < 1e-6, JSON.stringify(result.worst));
+  assert.equal(result.entries, 12 + 4 + 8 + 2);
 });

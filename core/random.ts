@@ -22,7 +22,7 @@
  * import assert from "node:assert/strict";
  * import { key, split, uniformArray } from "./random.ts";
  * const [init, data] = split(key(0));
- * const weights = uniformArray(init, 4, "f32", -0.1, 0.1);
+ * const weights = uniformArray(init, 4, { low: -0.1, high: 0.1 });
  * assert(weights.length === 4 && data.kind === "PRNGKey");
  * ```
  *
@@ -226,7 +226,46 @@ function doubleBelow(x: number): number {
 }
 
 /**
- * `count` floats drawn uniformly from `[low, high)`, like
+ * Options of {@link uniformArray}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { key, uniformArray } from "./random.ts";
+ * import type { UniformArrayOptions } from "./random.ts";
+ * const options: UniformArrayOptions<"f64"> = { dtype: "f64", low: -1, high: 1 };
+ * assert(uniformArray(key(0), 4, options) instanceof Float64Array);
+ * ```
+ */
+export interface UniformArrayOptions<D extends DType = "f32"> {
+  /** Element type, `"f32"` or `"f64"`; `"f32"` when absent. */
+  readonly dtype?: D;
+  /** Lower bound (included), finite; 0 when absent. */
+  readonly low?: number;
+  /** Upper bound (excluded), finite and above `low`; 1 when absent. */
+  readonly high?: number;
+}
+
+/**
+ * Options of {@link normalArray}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { key, normalArray } from "./random.ts";
+ * import type { NormalArrayOptions } from "./random.ts";
+ * const options: NormalArrayOptions<"f64"> = { dtype: "f64" };
+ * assert(normalArray(key(0), 4, options) instanceof Float64Array);
+ * ```
+ */
+export interface NormalArrayOptions<D extends DType = "f32"> {
+  /** Element type, `"f32"` or `"f64"`; `"f32"` when absent. */
+  readonly dtype?: D;
+}
+
+/**
+ * `count` floats drawn uniformly from `[low, high)` (`[0, 1)` and `"f32"`
+ * unless {@link UniformArrayOptions} say otherwise), like
  * `jax.random.uniform`: `f32` takes 23 bits of word `i` of
  * {@link randomBits} (`bits >>> 9`), `f64` takes 52 bits of counter `i`'s
  * block (high word first); the fraction in `[0, 1)` is exact, then scaled to
@@ -237,26 +276,28 @@ function doubleBelow(x: number): number {
  * @throws {RangeError} when `count` is not a non-negative safe integer, when
  * `low` and `high` are not finite with `low < high`, or when no float32 lies
  * in `[low, high)`.
- * @throws {DTypeError} when `dtype` is neither `"f32"` nor `"f64"`.
+ * @throws {DTypeError} when `options.dtype` is neither `"f32"` nor `"f64"`.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { key, split, uniformArray } from "./random.ts";
  * const [k] = split(key(0));
- * const xs: Float32Array = uniformArray(k, 1000, "f32", -1, 1);
+ * const xs: Float32Array = uniformArray(k, 1000, { low: -1, high: 1 });
  * assert(xs.every((x) => x >= -1 && x < 1));
+ * const ys: Float64Array = uniformArray(k, 10, { dtype: "f64" });
+ * assert(ys.every((y) => y >= 0 && y < 1));
  * ```
  */
-export function uniformArray<D extends DType>(
+export function uniformArray<D extends DType = "f32">(
   k: PRNGKey,
   count: number,
-  dtype: D,
-  low = 0,
-  high = 1,
+  options?: UniformArrayOptions<D>,
 ): DataOf<D> {
   checkKey("uniformArray", k);
   checkCount("uniformArray", count);
-  resolveDType("uniformArray", dtype);
+  const dtype = resolveDType("uniformArray", options?.dtype);
+  const low = options?.low ?? 0;
+  const high = options?.high ?? 1;
   if (!Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
     throw new RangeError(
       `uniformArray: low and high must be finite with low < high, got low = ${show(low)}, high = ${
@@ -302,7 +343,8 @@ export function uniformArray<D extends DType>(
 }
 
 /**
- * `count` standard normal floats (mean 0, variance 1), by Box–Muller: pair `j`
+ * `count` standard normal floats (mean 0, variance 1; `"f32"` unless
+ * {@link NormalArrayOptions} say otherwise), by Box–Muller: pair `j`
  * (elements `2j`, `2j + 1`) takes a radius `√(−2 ln u)` with `u` in `(0, 1]`
  * (never `ln 0`) and an angle `2πv` with `v` in `[0, 1)`, and gives
  * `r·cos`, `r·sin`. `f32` draws `u` and `v` from the two 32-bit words of
@@ -311,20 +353,26 @@ export function uniformArray<D extends DType>(
  * uses the inverse error function, so the numbers differ from JAX's.
  *
  * @throws {RangeError} when `count` is not a non-negative safe integer.
- * @throws {DTypeError} when `dtype` is neither `"f32"` nor `"f64"`.
+ * @throws {DTypeError} when `options.dtype` is neither `"f32"` nor `"f64"`.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { key, normalArray, split } from "./random.ts";
  * const [k] = split(key(0));
- * const zs: Float64Array = normalArray(k, 1000, "f64");
+ * const zs: Float64Array = normalArray(k, 1000, { dtype: "f64" });
  * assert(zs.every(Number.isFinite));
+ * const ws: Float32Array = normalArray(k, 3);
+ * assert(ws.length === 3);
  * ```
  */
-export function normalArray<D extends DType>(k: PRNGKey, count: number, dtype: D): DataOf<D> {
+export function normalArray<D extends DType = "f32">(
+  k: PRNGKey,
+  count: number,
+  options?: NormalArrayOptions<D>,
+): DataOf<D> {
   checkKey("normalArray", k);
   checkCount("normalArray", count);
-  resolveDType("normalArray", dtype);
+  const dtype = resolveDType("normalArray", options?.dtype);
   const [k0, k1] = k.words;
   const double = dtype === "f64";
   const out = double ? new Float64Array(count) : new Float32Array(count);

@@ -91,11 +91,11 @@ Deno.test("key, split, foldIn, randomBits and uniformArray agree with jax.random
     [0x7d1c13a2, 0xae0730d9, 0x9dc3f9f9, 0x8f9ec1d7, 0x735d7315],
   );
   assert.deepEqual(
-    [...uniformArray(key(42), 4, "f32")],
+    [...uniformArray(key(42), 4)],
     [0.48870956897735596, 0.6797971725463867, 0.6162714958190918, 0.5610160827636719],
   );
   assert.deepEqual(
-    [...uniformArray(key(42), 4, "f64")],
+    [...uniformArray(key(42), 4, { dtype: "f64" })],
     [0.4267275666499091, 0.015010069515314584, 0.5741444178995352, 0.7298188969046309],
   );
 });
@@ -143,8 +143,14 @@ Deno.test("draws are counter-based: a longer draw extends a shorter one", () => 
     fc.property(seeds, fc.nat(50), fc.integer({ min: 1, max: 5 }), dtypes, (seed, n, m, dtype) => {
       const k = key(seed);
       assert.deepEqual(randomBits(k, n + m).subarray(0, n), randomBits(k, n));
-      assert.deepEqual(uniformArray(k, n + m, dtype).subarray(0, n), uniformArray(k, n, dtype));
-      assert.deepEqual(normalArray(k, n + m, dtype).subarray(0, n), normalArray(k, n, dtype));
+      assert.deepEqual(
+        uniformArray(k, n + m, { dtype }).subarray(0, n),
+        uniformArray(k, n, { dtype }),
+      );
+      assert.deepEqual(
+        normalArray(k, n + m, { dtype }).subarray(0, n),
+        normalArray(k, n, { dtype }),
+      );
     }),
     { seed: 42, numRuns: 100 },
   );
@@ -157,7 +163,7 @@ Deno.test("draws are counter-based: a longer draw extends a shorter one", () => 
 Deno.test("uniform: mean and variance within five standard errors", () => {
   fc.assert(
     fc.property(seeds, dtypes, (seed, dtype) => {
-      const xs = uniformArray(key(seed), N, dtype);
+      const xs = uniformArray(key(seed), N, { dtype });
       assert.ok(Math.abs(mean(xs) - 0.5) < 5 * Math.sqrt(1 / 12 / N), `mean ${mean(xs)}`);
       const varianceError = Math.sqrt((1 / 80 - 1 / 144) / N);
       assert.ok(Math.abs(variance(xs) - 1 / 12) < 5 * varianceError, `variance ${variance(xs)}`);
@@ -171,7 +177,7 @@ Deno.test("uniform: binned counts pass a chi-square test", () => {
   fc.assert(
     fc.property(seeds, dtypes, (seed, dtype) => {
       const bins = new Array<number>(20).fill(0);
-      for (const x of uniformArray(key(seed), N, dtype)) bins[Math.floor(x * 20)]++;
+      for (const x of uniformArray(key(seed), N, { dtype })) bins[Math.floor(x * 20)]++;
       const expected = N / 20;
       const chiSquare = bins.reduce((sum, count) => sum + (count - expected) ** 2 / expected, 0);
       assert.ok(chiSquare < 50.8, `chi-square ${chiSquare}`);
@@ -185,7 +191,7 @@ Deno.test("uniform: binned counts pass a chi-square test", () => {
 Deno.test("normal: mean 0, variance 1 and a Kolmogorov–Smirnov test", () => {
   fc.assert(
     fc.property(seeds, dtypes, (seed, dtype) => {
-      const zs = normalArray(key(seed), N, dtype);
+      const zs = normalArray(key(seed), N, { dtype });
       assert.ok(Math.abs(mean(zs)) < 5 / Math.sqrt(N), `mean ${mean(zs)}`);
       assert.ok(Math.abs(variance(zs) - 1) < 5 * Math.sqrt(2 / N), `variance ${variance(zs)}`);
       const sorted = Float64Array.from(zs).sort();
@@ -206,14 +212,14 @@ Deno.test("independence: split children, neighbours and Box–Muller pairs are u
   fc.assert(
     fc.property(seeds, dtypes, (seed, dtype) => {
       const [a, b] = split(key(seed));
-      const xs = uniformArray(a, N, dtype);
-      assert.ok(Math.abs(correlation(xs, uniformArray(b, N, dtype))) < bound);
+      const xs = uniformArray(a, N, { dtype });
+      assert.ok(Math.abs(correlation(xs, uniformArray(b, N, { dtype }))) < bound);
       assert.ok(Math.abs(correlation(xs.subarray(1), xs.subarray(0, N - 1))) < bound);
-      const zs = normalArray(a, 2 * N, dtype);
+      const zs = normalArray(a, 2 * N, { dtype });
       const cosines = zs.filter((_, i) => i % 2 === 0);
       const sines = zs.filter((_, i) => i % 2 === 1);
       assert.ok(Math.abs(correlation(cosines, sines)) < bound);
-      assert.ok(Math.abs(correlation(zs, normalArray(b, 2 * N, dtype))) < bound * Math.SQRT1_2);
+      assert.ok(Math.abs(correlation(zs, normalArray(b, 2 * N, { dtype }))) < bound * Math.SQRT1_2);
     }),
     RUNS,
   );
@@ -246,7 +252,7 @@ Deno.test("uniform: low <= x < high for any finite bounds, after float32 roundin
       const [low, high] = a < b ? [a, b] : [b, a];
       let xs: Float32Array | Float64Array;
       try {
-        xs = uniformArray(key(seed), 200, dtype, low, high);
+        xs = uniformArray(key(seed), 200, { dtype, low, high });
       } catch (error) {
         // Only a float32 range too narrow to hold a float32 may be refused.
         assert.ok(error instanceof RangeError && dtype === "f32");
@@ -262,9 +268,13 @@ Deno.test("uniform: low <= x < high for any finite bounds, after float32 roundin
   );
   // Two float32 values lie in [1 − 2⁻²³, 1); rounding sends the top half of
   // draws to 1, which must come back below it.
-  const narrow = uniformArray(key(3), 1000, "f32", 1 - 2 ** -23, 1);
+  const narrow = uniformArray(key(3), 1000, { low: 1 - 2 ** -23, high: 1 });
   assert.deepEqual(new Set(narrow), new Set([1 - 2 ** -23, 1 - 2 ** -24]));
-  const full = uniformArray(key(4), N, "f64", -Number.MAX_VALUE, Number.MAX_VALUE);
+  const full = uniformArray(key(4), N, {
+    dtype: "f64",
+    low: -Number.MAX_VALUE,
+    high: Number.MAX_VALUE,
+  });
   assertInRange(full, -Number.MAX_VALUE, Number.MAX_VALUE);
   assert.ok(Math.abs(mean(full.map((x) => x / Number.MAX_VALUE))) < 0.05);
 });
@@ -272,7 +282,7 @@ Deno.test("uniform: low <= x < high for any finite bounds, after float32 roundin
 Deno.test("normal: always finite, whatever the key", () => {
   fc.assert(
     fc.property(seeds, dtypes, (seed, dtype) => {
-      for (const z of normalArray(key(seed), 2000, dtype)) {
+      for (const z of normalArray(key(seed), 2000, { dtype })) {
         assert.ok(Number.isFinite(z) && Math.abs(z) < 8.6);
       }
     }),
@@ -282,9 +292,25 @@ Deno.test("normal: always finite, whatever the key", () => {
 
 Deno.test("empty draws", () => {
   assert.equal(randomBits(key(0), 0).length, 0);
-  assert.equal(uniformArray(key(0), 0, "f64").length, 0);
-  assert.equal(normalArray(key(0), 0, "f32").length, 0);
-  assert.equal(normalArray(key(0), 1, "f64").length, 1);
+  assert.equal(uniformArray(key(0), 0, { dtype: "f64" }).length, 0);
+  assert.equal(normalArray(key(0), 0).length, 0);
+  assert.equal(normalArray(key(0), 1, { dtype: "f64" }).length, 1);
+});
+
+Deno.test("options default to f32 over [0, 1); uniform bounds default independently", () => {
+  const k = key(7);
+  const plain: Float32Array = uniformArray(k, 64);
+  assert.ok(plain instanceof Float32Array);
+  assert.deepEqual(plain, uniformArray(k, 64, {}));
+  assert.deepEqual(plain, uniformArray(k, 64, { dtype: "f32", low: 0, high: 1 }));
+  assert.deepEqual(uniformArray(k, 64, { low: 0.5 }), uniformArray(k, 64, { low: 0.5, high: 1 }));
+  assert.deepEqual(uniformArray(k, 64, { high: 2 }), uniformArray(k, 64, { low: 0, high: 2 }));
+  const wide: Float64Array = uniformArray(k, 64, { dtype: "f64" });
+  assert.ok(wide instanceof Float64Array);
+  const normal: Float32Array = normalArray(k, 64);
+  assert.ok(normal instanceof Float32Array);
+  assert.deepEqual(normal, normalArray(k, 64, { dtype: "f32" }));
+  assert.ok(normalArray(k, 64, { dtype: "f64" }) instanceof Float64Array);
 });
 
 Deno.test("bad arguments throw errors that say what was expected and what came", () => {
@@ -305,19 +331,22 @@ Deno.test("bad arguments throw errors that say what was expected and what came",
     name: "RangeError",
     message: "randomBits: count must be a non-negative safe integer, got -1",
   });
-  assert.throws(() => uniformArray(k, 2.5, "f32"), rangeError(/count .* got 2\.5$/));
-  assert.throws(() => normalArray(k, NaN, "f64"), rangeError(/count .* got NaN$/));
+  assert.throws(() => uniformArray(k, 2.5), rangeError(/count .* got 2\.5$/));
+  assert.throws(() => normalArray(k, NaN, { dtype: "f64" }), rangeError(/count .* got NaN$/));
   assert.throws(
-    () => uniformArray(k, 3, "f64", 1, 1),
+    () => uniformArray(k, 3, { dtype: "f64", low: 1, high: 1 }),
     rangeError(/low and high must be finite with low < high, got low = 1, high = 1$/),
   );
-  assert.throws(() => uniformArray(k, 3, "f64", 0, Infinity), rangeError(/high = Infinity$/));
   assert.throws(
-    () => uniformArray(k, 3, "f32", 1 + 2 ** -40, 1 + 2 ** -39),
+    () => uniformArray(k, 3, { dtype: "f64", high: Infinity }),
+    rangeError(/high = Infinity$/),
+  );
+  assert.throws(
+    () => uniformArray(k, 3, { low: 1 + 2 ** -40, high: 1 + 2 ** -39 }),
     rangeError(/expected a range that holds a float32, got low = 1.0000000000009095, high = /),
   );
   assert.throws(
-    () => normalArray(k, 3, "i32" as DType),
+    () => normalArray(k, 3, { dtype: "i32" as DType }),
     (error: unknown) => error instanceof DTypeError && /got "i32"$/.test(error.message),
   );
   assert.throws(

@@ -55,7 +55,7 @@ export function randomNormal<const S extends readonly number[], D extends DType 
     );
   }
   const dtype = resolveDType("randomNormal", options?.dtype);
-  const data = normalArray(key, sizeOf(shape), dtype);
+  const data = normalArray(key, sizeOf(shape), { dtype });
   if (mean !== 0 || std !== 1) {
     for (let i = 0; i < data.length; i++) data[i] = mean + std * data[i];
   }
@@ -82,6 +82,10 @@ export function randomUniform<const S extends readonly number[], D extends DType
 ): Tensor<[...S], NoInfer<D>> {
   checkShape("randomUniform", shape);
   const dtype = resolveDType("randomUniform", options?.dtype);
-  const data = uniformArray(key, sizeOf(shape), dtype, options?.low ?? 0, options?.high ?? 1);
+  const data = uniformArray(key, sizeOf(shape), {
+    dtype,
+    low: options?.low ?? 0,
+    high: options?.high ?? 1,
+  });
   return new Tensor<[...S], D>(shape, dtype, data);
 }

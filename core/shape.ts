@@ -25,7 +25,7 @@ export type Shape = readonly Dim[];
 
 /** The run-time form of a shape: symbolic dims are plain numbers when the program runs. */
 export type RuntimeShape<S extends Shape> = {
-  readonly [K in keyof S]: S[K] extends string ? number : S[K];
+  readonly [K in keyof S]: S[K] extends number ? S[K] : number;
 };
 
 /** `true` when a shape's rank is not known at compile time (an array, not a tuple). */

@@ -10,11 +10,7 @@
  *
  * @module
  */
-import type { DType, Tensor } from "./tensor.ts";
-import type { Shape } from "./shape.ts";
-
-/** A tensor of any shape and dtype, as the tape sees it. */
-type Traced = Tensor<Shape, DType>;
+import type { AnyTensor } from "./tensor.ts";
 
 /**
  * A vector–Jacobian product rule: given the cotangent of the output, the
@@ -24,17 +20,17 @@ type Traced = Tensor<Shape, DType>;
  * shape in one place.
  */
 export type VJPRule = (
-  cotangent: Traced,
-  inputs: readonly Traced[],
-  output: Traced,
-) => readonly (Traced | null)[];
+  cotangent: AnyTensor,
+  inputs: readonly AnyTensor[],
+  output: AnyTensor,
+) => readonly (AnyTensor | null)[];
 
 /** One recorded op. */
 export interface Node {
   /** The op's name, for messages. */
   readonly op: string;
-  readonly inputs: readonly Traced[];
-  readonly output: Traced;
+  readonly inputs: readonly AnyTensor[];
+  readonly output: AnyTensor;
   readonly vjp: VJPRule;
 }
 
@@ -43,7 +39,7 @@ export class Trace {
   /** Recorded nodes, in execution (topological) order. */
   readonly nodes: Node[] = [];
   /** The tensors this trace depends on: its leaves and every recorded output. */
-  readonly known: WeakSet<Traced> = new WeakSet();
+  readonly known: WeakSet<AnyTensor> = new WeakSet();
 }
 
 const active: Trace[] = [];
@@ -59,8 +55,8 @@ export function withTrace<T>(trace: Trace, body: () => T): T {
   try {
     return body();
   } finally {
-    const top = active.pop();
-    if (top !== trace) throw new Error("shapeflow internal error: traces popped out of order");
+    // Transforms nest strictly, so the top of the stack is always `trace` here.
+    active.pop();
   }
 }
 
@@ -69,10 +65,10 @@ export function withTrace<T>(trace: Trace, body: () => T): T {
  * knows one of the inputs, and returns `output`. Every differentiable op ends
  * with a call to it.
  */
-export function record<T extends Traced>(
+export function record<T extends AnyTensor>(
   op: string,
   output: T,
-  inputs: readonly Traced[],
+  inputs: readonly AnyTensor[],
   vjp: VJPRule,
 ): T {
   for (let level = 0; level < active.length; level++) {

@@ -8,11 +8,8 @@
 import type { Shape } from "./shape.ts";
 import { formatShape, sameShape } from "./shape.ts";
 import { ShapeError } from "./errors.ts";
-import type { DType } from "./tensor.ts";
+import type { AnyTensor, DType } from "./tensor.ts";
 import { Tensor } from "./tensor.ts";
-
-/** A tensor of any shape and dtype. */
-type Leaf = Tensor<Shape, DType>;
 
 /**
  * The constraint on a parameter tree `P`: a tensor, or records and arrays
@@ -33,7 +30,7 @@ export interface TreeLeaf {
   /** Where the leaf sits: keys joined by dots, indices in brackets. */
   readonly path: string;
   /** The tensor. */
-  readonly leaf: Leaf;
+  readonly leaf: AnyTensor;
 }
 
 function joinPath(path: string, key: string | number): string {
@@ -53,7 +50,11 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function mapAt(tree: unknown, path: string, fn: (leaf: Leaf, path: string) => Leaf): unknown {
+function mapAt(
+  tree: unknown,
+  path: string,
+  fn: (leaf: AnyTensor, path: string) => AnyTensor,
+): unknown {
   if (tree instanceof Tensor) return fn(tree, path);
   if (Array.isArray(tree)) {
     return tree.map((child, index) => mapAt(child, joinPath(path, index), fn));
@@ -85,7 +86,7 @@ function mapAt(tree: unknown, path: string, fn: (leaf: Leaf, path: string) => Le
  */
 export function treeMap<P extends ParamTree<P>>(
   tree: P,
-  fn: (leaf: Leaf, path: string) => Leaf,
+  fn: (leaf: AnyTensor, path: string) => AnyTensor,
 ): P {
   return mapAt(tree, "", fn) as P;
 }
@@ -128,7 +129,7 @@ export function treeLeaves<P extends ParamTree<P>>(tree: P): TreeLeaf[] {
 export function treeZip<P extends ParamTree<P>>(
   a: P,
   b: P,
-  fn: (x: Leaf, y: Leaf, path: string) => Leaf,
+  fn: (x: AnyTensor, y: AnyTensor, path: string) => AnyTensor,
 ): P {
   const right = new Map(treeLeaves(b).map(({ path, leaf }) => [path, leaf]));
   const leftCount = treeLeaves(a).length;

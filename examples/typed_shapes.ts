@@ -1,15 +1,29 @@
 /**
  * The demo until the training demo lands: runs the typed LeNet-5 of
  * `lenet5_shapes.ts` on a random batch and prints each shape, then computes a
- * gradient — the course's linear-regression gradient `dw = Xᵀ(Xw − y)/m`,
- * derived by hand and written with typed ops — and checks it against
- * two-sided differences `(J(w+ε) − J(w−ε))/2ε`.
+ * gradient three ways — `grad`, the course's linear-regression formula
+ * `dw = Xᵀ(Xw − y)/m` written with typed ops, and two-sided differences
+ * `(J(w+ε) − J(w−ε))/2ε` — and prints the relative error.
  *
  * Run: `npx -y deno@2.9.6 task demo`.
  *
  * @module
  */
-import { fromArray, key, matmul, randomNormal, split, transpose } from "../mod.ts";
+import {
+  add,
+  div,
+  fromArray,
+  grad,
+  key,
+  matmul,
+  randomNormal,
+  split,
+  square,
+  sub,
+  sum,
+  transpose,
+} from "../mod.ts";
+import { gradCheck } from "../props/grad_check.ts";
 import type { Tensor } from "../mod.ts";
 import { lenet5Layers } from "./lenet5_shapes.ts";
 
@@ -38,44 +52,31 @@ function lenetShapes(): void {
   );
 }
 
-/** J(w) = ‖Xw − y‖² / 2m for a design matrix `X` `[m, n]`. */
-function cost(
-  x: Tensor<[64, 3], "f64">,
-  w: Tensor<[3, 1], "f64">,
-  y: Tensor<[64, 1], "f64">,
-): number {
-  const prediction = matmul(x, w);
-  let total = 0;
-  for (let i = 0; i < 64; i++) total += (prediction.data[i] - y.data[i]) ** 2;
-  return total / (2 * 64);
-}
-
 function linearRegressionGradient(): void {
   const [kx, kw, kn] = split(key(1), 3);
   const x = randomNormal(kx, [64, 3], { dtype: "f64" });
   const trueW = fromArray(new Float64Array([2, -1, 0.5]), [3, 1]);
-  const noise = randomNormal(kn, [64, 1], { dtype: "f64", std: 0.1 });
-  const clean = matmul(x, trueW);
-  const y = fromArray(clean.data.map((v, i) => v + noise.data[i]), [64, 1]);
+  const y = add(matmul(x, trueW), randomNormal(kn, [64, 1], { dtype: "f64", std: 0.1 }));
   const w = randomNormal(kw, [3, 1], { dtype: "f64" });
 
-  const residual = fromArray(matmul(x, w).data.map((v, i) => v - y.data[i]), [64, 1]);
-  const dw: Tensor<[3, 1], "f64"> = matmul(transpose(x), residual);
-  const analytic = Array.from(dw.data, (v) => v / 64);
+  /** J(w) = ‖Xw − y‖² / 2m. */
+  const cost = (weights: Tensor<[3, 1], "f64">): Tensor<[], "f64"> =>
+    div(sum(square(sub(matmul(x, weights), y))), 2 * 64);
 
-  const eps = 1e-6;
-  const numeric = analytic.map((_, j) => {
-    const shifted = (delta: number) =>
-      fromArray(w.data.map((v, i) => (i === j ? v + delta : v)), [3, 1]);
-    return (cost(x, shifted(eps), y) - cost(x, shifted(-eps), y)) / (2 * eps);
-  });
-  const norm = (v: number[]) => Math.hypot(...v);
-  const difference = norm(analytic.map((g, i) => g - numeric[i]));
-  const relative = difference / (norm(analytic) + norm(numeric));
-  console.log("\nLinear regression, dJ/dw = Xᵀ(Xw − y)/m with X [64, 3], w [3, 1]:");
-  console.log(`  analytic  ${analytic.map((v) => v.toFixed(8)).join("  ")}`);
-  console.log(`  numerical ${numeric.map((v) => v.toFixed(8)).join("  ")}`);
-  console.log(`  relative error ${relative.toExponential(2)} (the course: ~1e-7 is fine)`);
+  // 1. By automatic differentiation.
+  const automatic: Tensor<[3, 1], "f64"> = grad(cost)(w);
+  // 2. By the course's formula, dJ/dw = Xᵀ(Xw − y)/m, written with typed ops.
+  const formula = div(matmul(transpose(x), sub(matmul(x, w), y)), 64);
+  // 3. By two-sided differences, with the relative error the course reads.
+  const check = gradCheck(cost, w);
+
+  const show = (t: Tensor) => Array.from(t.data, (v) => v.toFixed(8)).join("  ");
+  console.log("\nLinear regression J(w) = ‖Xw − y‖²/2m, X [64, 3], w [3, 1]:");
+  console.log(`  grad(cost)        ${show(automatic)}`);
+  console.log(`  Xᵀ(Xw − y)/m      ${show(formula)}`);
+  console.log(
+    `  gradCheck         relative error ${check.relativeError.toExponential(2)}: ${check.verdict}`,
+  );
 }
 
 lenetShapes();

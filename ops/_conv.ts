@@ -5,13 +5,12 @@
  * @module
  */
 import type { Shape } from "../core/shape.ts";
-import { sizeOf } from "../core/shape.ts";
 import type { WindowOptions } from "../core/shapes/conv.ts";
 import { convShape, paddingAmounts } from "../core/shapes/conv.ts";
 import type { DType } from "../core/tensor.ts";
-import { allocate, Tensor } from "../core/tensor.ts";
+import type { Tensor } from "../core/tensor.ts";
 import { ShapeError } from "../core/errors.ts";
-import { kernels } from "../core/kernels/active.ts";
+import { convForward } from "./_conv_primitives.ts";
 import { sameDType } from "../core/_same_dtype.ts";
 
 /** Convolves `x` with `w` over `spatialRank` axes; the caller types the result. */
@@ -32,13 +31,10 @@ export function convolve<R extends Shape, D extends DType>(
       } (batch, ${spatialRank} spatial, channels)`,
     );
   }
-  const outShape = convShape(xShape, wShape, options, op);
+  const outShape = convShape(xShape, wShape, { ...options, op });
   const stride = options.stride ?? 1;
-  const padding = options.padding ?? "valid";
   const padBefore = xShape.slice(1, -1).map((n, axis) =>
-    paddingAmounts(n, wShape[axis], stride, padding)[0]
+    paddingAmounts(n, wShape[axis], options)[0]
   );
-  const out = allocate(x.dtype, sizeOf(outShape));
-  kernels().conv(x.data, xShape, w.data, wShape, stride, padBefore, outShape, out);
-  return new Tensor<R, D>(outShape, x.dtype, out);
+  return convForward(x, w, { xShape, wShape, outShape, stride, padBefore }) as Tensor<R, D>;
 }

@@ -39,7 +39,8 @@ export interface BinaryOp<Op extends string> {
 /** An elementwise op of one operand. */
 export type UnaryOp = <S extends Shape, D extends DType>(x: Tensor<S, D>) => Tensor<S, D>;
 
-function asTensor(value: AnyTensor | number, like: AnyTensor): AnyTensor {
+/** A number as a scalar tensor of `like`'s dtype; a tensor as itself. */
+export function asTensor(value: AnyTensor | number, like: AnyTensor): AnyTensor {
   if (value instanceof Tensor) return value;
   if (typeof value !== "number") {
     throw new TypeError(`expected a tensor or a number, got ${typeof value}`);
@@ -77,7 +78,7 @@ function align(op: string, a: AnyTensor | number, b: AnyTensor | number): [AnyTe
   const aShape = left.shape as readonly number[];
   const bShape = right.shape as readonly number[];
   if (sameShape(aShape, bShape)) return [left, right];
-  const shape = broadcastShapes(aShape, bShape, op);
+  const shape = broadcastShapes(aShape, bShape, { op });
   return [broadcastTensor(left, shape), broadcastTensor(right, shape)];
 }
 

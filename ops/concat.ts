@@ -13,6 +13,8 @@ import type { DType } from "../core/tensor.ts";
 import { allocate, Tensor } from "../core/tensor.ts";
 import { kernels } from "../core/kernels/active.ts";
 import { sameDType } from "../core/_same_dtype.ts";
+import { record } from "../core/trace.ts";
+import { slice } from "./slice.ts";
 
 /** The static shapes of a tuple of tensors. */
 export type ShapesOf<Ts extends readonly Tensor<Shape, DType>[]> = {
@@ -31,7 +33,8 @@ export type OneDType<Ts extends readonly Tensor<Shape, DType>[]> = true extends
 /**
  * Joins tensors of one rank along `axis` (negative counts from the end); the
  * other dims must agree. The Inception module concatenates its branches on
- * the channel axis this way. Like `jnp.concatenate` and `torch.cat`.
+ * the channel axis this way. Gradient: each part gets its slab of the
+ * cotangent. Like `jnp.concatenate` and `torch.cat`.
  *
  * @example
  * ```ts
@@ -53,6 +56,20 @@ export function concat<
   for (const t of tensors) sameDType("concat", tensors[0], t);
   const dtype = tensors[0].dtype as DTypeOfTensors<Ts>;
   const out = allocate(dtype, sizeOf(shape));
-  kernels().concat(tensors.map((t) => t.data), shapes, normalizeAxis("concat", axis, shape), out);
-  return new Tensor(shape, dtype, out);
+  const along = normalizeAxis("concat", axis, shape);
+  kernels().concat(tensors.map((t) => t.data), shapes, along, out);
+  const joined = new Tensor<Ok<ConcatShape<ShapesOf<Ts>, Axis>>, DTypeOfTensors<Ts>>(
+    shape,
+    dtype,
+    out,
+  );
+  // Each part's cotangent is its slab of the joined cotangent.
+  const offsets = shapes.map((_, index) =>
+    shapes.slice(0, index).reduce((total, part) => total + part[along], 0)
+  );
+  return record("concat", joined, tensors, (g) =>
+    shapes.map((part, index) => {
+      const begin = part.map((_, a) => (a === along ? offsets[index] : 0));
+      return slice(g, begin, part);
+    }));
 }

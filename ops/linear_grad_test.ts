@@ -18,6 +18,7 @@ import { transpose } from "./transpose.ts";
 import { reshape } from "./reshape.ts";
 import { flatten } from "./flatten.ts";
 import { broadcastTo } from "./broadcast_to.ts";
+import { concat } from "./concat.ts";
 import { mul } from "./mul.ts";
 import { sum } from "./sum.ts";
 import { exp } from "./exp.ts";
@@ -78,4 +79,15 @@ Deno.test("broadcastTo: the gradient sums over the stretched axes", () => {
   const row = fromArray(new Float64Array([1, 2, 3]), [1, 3]);
   const g = grad((p: typeof row) => sum(broadcastTo(p, [4, 3])))(row);
   assert.deepEqual(Array.from(g.data), [4, 4, 4]);
+});
+
+Deno.test("concat: each part gets its slab of the cotangent", () => {
+  const a = randomNormal(keys[5], [2, 3, 2], f64);
+  const b = randomNormal(keys[6], [2, 1, 2], f64);
+  const weights = weigh([2, 7, 2], 9);
+  const result = gradCheck(
+    (p: { a: typeof a; b: typeof b }) => sum(mul(concat([p.a, p.b, p.a], 1), weights)),
+    { a, b },
+  );
+  assert.ok(result.relativeError < 1e-7, JSON.stringify(result));
 });

@@ -66,7 +66,11 @@ export function sum<
 ): Tensor<Ok<ReduceShape<S, Axis, Keep>>, D> {
   const shape = x.shape as readonly number[];
   const axes = reductionAxes("sum", shape, options?.axis);
-  const outShape = reduceShape(shape, options?.axis, options?.keepdims ?? false, "sum");
+  const outShape = reduceShape(shape, {
+    axis: options?.axis,
+    keepdims: options?.keepdims ?? false,
+    op: "sum",
+  });
   const out = allocate(x.dtype, sizeOf(outShape));
   kernels().reduce("sum", x.data, shape, axes, out);
   const kept = shape.map((dim, axis) => (axes.includes(axis) ? 1 : dim));

@@ -107,6 +107,65 @@ export interface Backend {
     outShape: readonly number[],
     out: Buffer,
   ): void;
+  /**
+   * The gradient of `conv` with respect to its input: scatters `g` (shape
+   * `gShape`, the output's) back through the filter into `out` (shape `xShape`).
+   */
+  convInputGrad(
+    g: Buffer,
+    gShape: readonly number[],
+    w: Buffer,
+    wShape: readonly number[],
+    stride: number,
+    padBefore: readonly number[],
+    xShape: readonly number[],
+    out: Buffer,
+  ): void;
+  /**
+   * The gradient of `conv` with respect to its filter: correlates the input
+   * `x` with `g` (shape `gShape`) into `out` (shape `wShape`).
+   */
+  convFilterGrad(
+    x: Buffer,
+    xShape: readonly number[],
+    g: Buffer,
+    gShape: readonly number[],
+    stride: number,
+    padBefore: readonly number[],
+    wShape: readonly number[],
+    out: Buffer,
+  ): void;
+  /**
+   * The adjoint of pooling: spreads `g` (the pooled shape `outShape`) back
+   * over the windows into `out` (shape `xShape`). Max: to the window's
+   * maxima of `x`, split evenly among ties. Average: evenly over the cells
+   * counted.
+   */
+  poolTranspose(
+    kind: "max" | "avg",
+    x: Buffer,
+    xShape: readonly number[],
+    g: Buffer,
+    window: readonly number[],
+    stride: number,
+    padBefore: readonly number[],
+    outShape: readonly number[],
+    out: Buffer,
+  ): void;
+  /**
+   * The adjoint of max-pool's transpose: for each window, the mean of `h`
+   * (shape `xShape`) over the positions where `x` takes the window's maximum.
+   */
+  maxPoolGather(
+    x: Buffer,
+    xShape: readonly number[],
+    h: Buffer,
+    window: readonly number[],
+    stride: number,
+    padBefore: readonly number[],
+    outShape: readonly number[],
+    out: Buffer,
+  ): void;
   /** Concatenates `parts` of shapes `shapes` along `axis` into `out`. */
   concat(
     parts: readonly Buffer[],

@@ -287,6 +287,168 @@ function reduce(
   }
 }
 
+function convInputGrad(
+  g: Buffer,
+  gShape: readonly number[],
+  w: Buffer,
+  wShape: readonly number[],
+  stride: number,
+  padBefore: readonly number[],
+  xShape: readonly number[],
+  out: Buffer,
+): void {
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = gShape.slice(1, -1);
+  const cIn = xShape[xShape.length - 1];
+  const cOut = wShape[wShape.length - 1];
+  const inSize = sizeOf(inSpatial) * cIn;
+  const outSize = sizeOf(outSpatial) * cOut;
+  out.fill(0);
+  for (let b = 0; b < xShape[0]; b++) {
+    forEachWindowCell(inSpatial, outSpatial, wShape.slice(0, -2), stride, padBefore, (o, i, k) => {
+      const gRow = b * outSize + o * cOut;
+      for (let c = 0; c < cIn; c++) {
+        const wRow = (k * cIn + c) * cOut;
+        let total = 0;
+        for (let f = 0; f < cOut; f++) total += g[gRow + f] * w[wRow + f];
+        out[b * inSize + i * cIn + c] += total;
+      }
+    });
+  }
+}
+
+function convFilterGrad(
+  x: Buffer,
+  xShape: readonly number[],
+  g: Buffer,
+  gShape: readonly number[],
+  stride: number,
+  padBefore: readonly number[],
+  wShape: readonly number[],
+  out: Buffer,
+): void {
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = gShape.slice(1, -1);
+  const cIn = xShape[xShape.length - 1];
+  const cOut = wShape[wShape.length - 1];
+  const inSize = sizeOf(inSpatial) * cIn;
+  const outSize = sizeOf(outSpatial) * cOut;
+  out.fill(0);
+  for (let b = 0; b < xShape[0]; b++) {
+    forEachWindowCell(inSpatial, outSpatial, wShape.slice(0, -2), stride, padBefore, (o, i, k) => {
+      const gRow = b * outSize + o * cOut;
+      for (let c = 0; c < cIn; c++) {
+        const value = x[b * inSize + i * cIn + c];
+        const wRow = (k * cIn + c) * cOut;
+        for (let f = 0; f < cOut; f++) out[wRow + f] += value * g[gRow + f];
+      }
+    });
+  }
+}
+
+/**
+ * For max pooling: each window's maximum and how many cells reach it, per
+ * (batch, output position, channel). Padded cells never count.
+ */
+function windowMaxima(
+  x: Buffer,
+  xShape: readonly number[],
+  window: readonly number[],
+  stride: number,
+  padBefore: readonly number[],
+  outShape: readonly number[],
+): { maxima: Float64Array; ties: Float64Array } {
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = outShape.slice(1, -1);
+  const channels = xShape[xShape.length - 1];
+  const inSize = sizeOf(inSpatial) * channels;
+  const outSize = sizeOf(outSpatial) * channels;
+  const maxima = new Float64Array(xShape[0] * outSize).fill(-Infinity);
+  const ties = new Float64Array(xShape[0] * outSize);
+  for (let b = 0; b < xShape[0]; b++) {
+    forEachWindowCell(inSpatial, outSpatial, window, stride, padBefore, (o, i) => {
+      for (let c = 0; c < channels; c++) {
+        const at = b * outSize + o * channels + c;
+        const value = x[b * inSize + i * channels + c];
+        if (value > maxima[at]) {
+          maxima[at] = value;
+          ties[at] = 1;
+        } else if (value === maxima[at]) ties[at]++;
+      }
+    });
+  }
+  return { maxima, ties };
+}
+
+function poolTranspose(
+  kind: "max" | "avg",
+  x: Buffer,
+  xShape: readonly number[],
+  g: Buffer,
+  window: readonly number[],
+  stride: number,
+  padBefore: readonly number[],
+  outShape: readonly number[],
+  out: Buffer,
+): void {
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = outShape.slice(1, -1);
+  const channels = xShape[xShape.length - 1];
+  const inSize = sizeOf(inSpatial) * channels;
+  const outSize = sizeOf(outSpatial) * channels;
+  out.fill(0);
+  if (kind === "avg") {
+    const counts = new Float64Array(sizeOf(outSpatial));
+    forEachWindowCell(inSpatial, outSpatial, window, stride, padBefore, (o) => counts[o]++);
+    for (let b = 0; b < xShape[0]; b++) {
+      forEachWindowCell(inSpatial, outSpatial, window, stride, padBefore, (o, i) => {
+        for (let c = 0; c < channels; c++) {
+          out[b * inSize + i * channels + c] += g[b * outSize + o * channels + c] / counts[o];
+        }
+      });
+    }
+    return;
+  }
+  const { maxima, ties } = windowMaxima(x, xShape, window, stride, padBefore, outShape);
+  for (let b = 0; b < xShape[0]; b++) {
+    forEachWindowCell(inSpatial, outSpatial, window, stride, padBefore, (o, i) => {
+      for (let c = 0; c < channels; c++) {
+        const at = b * outSize + o * channels + c;
+        const to = b * inSize + i * channels + c;
+        if (x[to] === maxima[at]) out[to] += g[at] / ties[at];
+      }
+    });
+  }
+}
+
+function maxPoolGather(
+  x: Buffer,
+  xShape: readonly number[],
+  h: Buffer,
+  window: readonly number[],
+  stride: number,
+  padBefore: readonly number[],
+  outShape: readonly number[],
+  out: Buffer,
+): void {
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = outShape.slice(1, -1);
+  const channels = xShape[xShape.length - 1];
+  const inSize = sizeOf(inSpatial) * channels;
+  const outSize = sizeOf(outSpatial) * channels;
+  const { maxima, ties } = windowMaxima(x, xShape, window, stride, padBefore, outShape);
+  out.fill(0);
+  for (let b = 0; b < xShape[0]; b++) {
+    forEachWindowCell(inSpatial, outSpatial, window, stride, padBefore, (o, i) => {
+      for (let c = 0; c < channels; c++) {
+        const at = b * outSize + o * channels + c;
+        const from = b * inSize + i * channels + c;
+        if (x[from] === maxima[at]) out[at] += h[from] / ties[at];
+      }
+    });
+  }
+}
+
 /** The reference backend. */
 export const reference: Backend = {
   name: "reference",
@@ -298,5 +460,9 @@ export const reference: Backend = {
   broadcastTo,
   concat,
   conv,
+  convInputGrad,
+  convFilterGrad,
   pool,
+  poolTranspose,
+  maxPoolGather,
 };

@@ -46,6 +46,23 @@ export type BroadcastShape<A extends Shape, B extends Shape, Op extends string =
   UnknownRank<A | B> extends true ? Dim[] : BroadcastFrom<A, B, [], Op>;
 
 /**
+ * Options of {@link broadcastShapes}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { broadcastShapes } from "./broadcast.ts";
+ * import type { BroadcastShapesOptions } from "./broadcast.ts";
+ * const options: BroadcastShapesOptions = { op: "add" };
+ * assert.throws(() => broadcastShapes([2], [3], options), /^ShapeError: Cannot add tensors/);
+ * ```
+ */
+export interface BroadcastShapesOptions {
+  /** The op that error messages name (`Cannot add tensors of shapes …`); `"broadcast"` when absent. */
+  readonly op?: string;
+}
+
+/**
  * The run-time twin of {@link BroadcastShape}: the broadcast shape of two
  * shapes, or a {@link ShapeError} naming the op, both shapes and the axis.
  *
@@ -54,13 +71,15 @@ export type BroadcastShape<A extends Shape, B extends Shape, Op extends string =
  * import assert from "node:assert/strict";
  * import { broadcastShapes } from "./broadcast.ts";
  * assert(broadcastShapes([8, 1, 3], [5, 3]).join() === "8,5,3");
+ * assert.throws(() => broadcastShapes([2, 3], [4, 3], { op: "mul" }), /Cannot mul tensors/);
  * ```
  */
 export function broadcastShapes(
   a: readonly number[],
   b: readonly number[],
-  op = "broadcast",
+  options?: BroadcastShapesOptions,
 ): number[] {
+  const op = options?.op ?? "broadcast";
   const rank = Math.max(a.length, b.length);
   const out = new Array<number>(rank);
   for (let i = 1; i <= rank; i++) {

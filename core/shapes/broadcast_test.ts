@@ -134,7 +134,8 @@ Deno.test("broadcastShapes: fixed cases, rank 0, size 0 and the op name", () => 
         "dimension 2 does not broadcast against 4 at axis 0 of the result",
     },
   );
-  assert.throws(() => broadcastShapes([2], [3], "add"), /^ShapeError: Cannot add tensors/);
+  assert.throws(() => broadcastShapes([2], [3], { op: "add" }), /^ShapeError: Cannot add tensors/);
+  assert.throws(() => broadcastShapes([2], [3], {}), /^ShapeError: Cannot broadcast tensors/);
 });
 
 Deno.test("broadcastToShape accepts each operand towards the result, and rejects the reverse", () => {

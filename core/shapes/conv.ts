@@ -22,6 +22,47 @@ export interface WindowOptions {
   readonly padding?: Padding;
 }
 
+/**
+ * Options of {@link convOutputSize} and {@link convShape}: the window's stride
+ * and padding, and the op that error messages name.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { convShape } from "./conv.ts";
+ * import type { ConvShapeOptions } from "./conv.ts";
+ * const options: ConvShapeOptions = { stride: 2, padding: "same", op: "conv1d" };
+ * assert(convShape([4, 100, 1], [5, 1, 8], options).join() === "4,50,8");
+ * ```
+ */
+export interface ConvShapeOptions extends WindowOptions {
+  /**
+   * The op that error messages name; when absent, `"conv"` for
+   * {@link convOutputSize} and `"conv2d"` for {@link convShape}.
+   */
+  readonly op?: string;
+}
+
+/**
+ * Options of 2-D pooling ({@link pool2dShape}, `maxPool2d`, `avgPool2d`): a
+ * square window of side `size`, its stride and its padding.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pool2dShape } from "./conv.ts";
+ * import type { PoolOptions } from "./conv.ts";
+ * const options: PoolOptions = { size: 3, stride: 2 };
+ * assert(pool2dShape([1, 7, 7, 1], options).join() === "1,3,3,1");
+ * ```
+ */
+export interface PoolOptions extends WindowOptions {
+  /** Side of the square window. */
+  readonly size: number;
+  /** Step between windows; the window size when absent. */
+  readonly stride?: number;
+}
+
 /** Options that set nothing: every default. */
 export type NoOptions = Record<never, never>;
 
@@ -163,23 +204,23 @@ export type Pool2dShape<
   >;
 
 /**
- * The run-time twin of {@link ConvOutputSize}: the output size along one axis.
+ * The run-time twin of {@link ConvOutputSize}: the output size along one axis
+ * of an input of size `n` and a window of size `f` (stride 1 and `"valid"`
+ * padding unless the options say otherwise).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { convOutputSize } from "./conv.ts";
- * assert(convOutputSize(28, 5, 1, "valid") === 24);
- * assert(convOutputSize(28, 3, 2, "same") === 14);
+ * assert(convOutputSize(28, 5) === 24);
+ * assert(convOutputSize(28, 3, { stride: 2, padding: "same" }) === 14);
+ * assert(convOutputSize(39, 3, { padding: 0 }) === 37);
  * ```
  */
-export function convOutputSize(
-  n: number,
-  f: number,
-  stride: number,
-  padding: Padding,
-  op = "conv",
-): number {
+export function convOutputSize(n: number, f: number, options?: ConvShapeOptions): number {
+  const stride = options?.stride ?? 1;
+  const padding = options?.padding ?? "valid";
+  const op = options?.op ?? "conv";
   if (!Number.isSafeInteger(stride) || stride < 1) {
     throw new RangeError(`${op}: stride must be a positive integer, got ${stride}`);
   }
@@ -203,15 +244,16 @@ export function convOutputSize(
  * ```ts
  * import assert from "node:assert/strict";
  * import { convShape } from "./conv.ts";
- * assert(convShape([2, 28, 28, 1], [5, 5, 1, 6], {}).join() === "2,24,24,6");
+ * assert(convShape([2, 28, 28, 1], [5, 5, 1, 6]).join() === "2,24,24,6");
+ * assert(convShape([2, 28, 28, 1], [3, 3, 1, 6], { stride: 2, padding: 1 }).join() === "2,14,14,6");
  * ```
  */
 export function convShape(
   x: readonly number[],
   w: readonly number[],
-  options: WindowOptions,
-  op = "conv2d",
+  options?: ConvShapeOptions,
 ): number[] {
+  const op = options?.op ?? "conv2d";
   const describe = `Cannot ${op} an input of shape ${formatShape(x)} with a filter of shape ${
     formatShape(w)
   }`;
@@ -230,27 +272,33 @@ export function convShape(
       } (axis ${w.length - 2} of the filter)`,
     );
   }
-  const stride = options.stride ?? 1;
-  const padding = options.padding ?? "valid";
+  const window: ConvShapeOptions = {
+    stride: options?.stride ?? 1,
+    padding: options?.padding ?? "valid",
+    op,
+  };
   const out = [x[0]];
   for (let axis = 1; axis < x.length - 1; axis++) {
-    out.push(convOutputSize(x[axis], w[axis - 1], stride, padding, op));
+    out.push(convOutputSize(x[axis], w[axis - 1], window));
   }
   out.push(w[w.length - 1]);
   return out;
 }
 
 /**
- * The run-time twin of {@link Pool2dShape}.
+ * The run-time twin of {@link Pool2dShape}: the shape of 2-D pooling of
+ * `x = [batch, height, width, channels]` with a square window of side
+ * `options.size` (the stride defaults to the size, the padding to `"valid"`).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { pool2dShape } from "./conv.ts";
- * assert(pool2dShape([2, 24, 24, 6], 2, {}).join() === "2,12,12,6");
+ * assert(pool2dShape([2, 24, 24, 6], { size: 2 }).join() === "2,12,12,6");
+ * assert(pool2dShape([2, 5, 5, 6], { size: 3, stride: 1 }).join() === "2,3,3,6");
  * ```
  */
-export function pool2dShape(x: readonly number[], size: number, options: WindowOptions): number[] {
+export function pool2dShape(x: readonly number[], options: PoolOptions): number[] {
   if (x.length !== 4) {
     throw new ShapeError(
       `Cannot pool2d a tensor of shape ${
@@ -258,35 +306,35 @@ export function pool2dShape(x: readonly number[], size: number, options: WindowO
       }: it must be [batch, height, width, channels]`,
     );
   }
-  const stride = options.stride ?? size;
-  const padding = options.padding ?? "valid";
-  return [
-    x[0],
-    convOutputSize(x[1], size, stride, padding, "pool2d"),
-    convOutputSize(x[2], size, stride, padding, "pool2d"),
-    x[3],
-  ];
+  const size = options.size;
+  const window: ConvShapeOptions = {
+    stride: options.stride ?? size,
+    padding: options.padding ?? "valid",
+    op: "pool2d",
+  };
+  return [x[0], convOutputSize(x[1], size, window), convOutputSize(x[2], size, window), x[3]];
 }
 
 /**
- * The zeros added before and after one axis: explicit `p` gives `[p, p]`;
- * `"same"` pads `max((⌈n/s⌉ − 1)·s + f − n, 0)` in total with the extra one
- * after (bottom/right), as TensorFlow does; `"valid"` gives `[0, 0]`.
+ * The zeros added before and after one axis of size `n` under a window of
+ * size `f`: explicit `p` gives `[p, p]`; `"same"` pads
+ * `max((⌈n/s⌉ − 1)·s + f − n, 0)` in total with the extra one after
+ * (bottom/right), as TensorFlow does; `"valid"` (the default) gives `[0, 0]`.
+ * The stride `s` defaults to 1.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { paddingAmounts } from "./conv.ts";
- * assert(paddingAmounts(28, 5, 1, "same").join() === "2,2");
- * assert(paddingAmounts(28, 4, 1, "same").join() === "1,2");
+ * assert(paddingAmounts(28, 5, { padding: "same" }).join() === "2,2");
+ * assert(paddingAmounts(28, 4, { padding: "same" }).join() === "1,2");
+ * assert(paddingAmounts(28, 3, { stride: 2, padding: "same" }).join() === "0,1");
+ * assert(paddingAmounts(28, 5).join() === "0,0");
  * ```
  */
-export function paddingAmounts(
-  n: number,
-  f: number,
-  stride: number,
-  padding: Padding,
-): [number, number] {
+export function paddingAmounts(n: number, f: number, options?: WindowOptions): [number, number] {
+  const stride = options?.stride ?? 1;
+  const padding = options?.padding ?? "valid";
   if (padding === "valid") return [0, 0];
   if (padding !== "same") return [padding, padding];
   const total = Math.max((Math.ceil(n / stride) - 1) * stride + f - n, 0);

@@ -62,21 +62,42 @@ export type ReduceShape<S extends Shape, Axis extends AxisOption, Keep extends b
     : never;
 
 /**
+ * Options of {@link reduceShape}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { reduceShape } from "./reduce.ts";
+ * import type { ReduceShapeOptions } from "./reduce.ts";
+ * const options: ReduceShapeOptions = { axis: [0, -1], keepdims: true, op: "sum" };
+ * assert(reduceShape([4, 3, 2], options).join() === "1,3,1");
+ * ```
+ */
+export interface ReduceShapeOptions {
+  /** The axis or axes to reduce (negative counts from the end); every axis when absent or `undefined`. */
+  readonly axis?: AxisOption;
+  /** Keep each reduced axis as a 1; `false` when absent. */
+  readonly keepdims?: boolean;
+  /** The op that error messages name; `"reduce"` when absent. */
+  readonly op?: string;
+}
+
+/**
  * The run-time twin of {@link ReduceShape}.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { reduceShape } from "./reduce.ts";
- * assert(reduceShape([4, 3], -1, false).join() === "4");
+ * assert(reduceShape([4, 3], { axis: -1 }).join() === "4");
+ * assert(reduceShape([4, 3], { axis: 0, keepdims: true }).join() === "1,3");
+ * assert(reduceShape([4, 3]).length === 0);
  * ```
  */
-export function reduceShape(
-  shape: readonly number[],
-  axis: number | readonly number[] | undefined,
-  keepdims: boolean,
-  op = "reduce",
-): number[] {
+export function reduceShape(shape: readonly number[], options?: ReduceShapeOptions): number[] {
+  const axis = options?.axis;
+  const keepdims = options?.keepdims ?? false;
+  const op = options?.op ?? "reduce";
   const axes = axis === undefined
     ? shape.map((_, index) => index)
     : normalizeAxes(op, typeof axis === "number" ? [axis] : axis, shape);

@@ -47,7 +47,7 @@ Deno.test("reduceShape over every axis subset, axes negative or not, in any orde
           .filter((axis) => chosen.has(axis))
           .map((axis) => negative[axis] ? axis - rank : axis);
         assert.deepEqual(
-          reduceShape(dims, axes, keep),
+          reduceShape(dims, { axis: axes, keepdims: keep }),
           expected(dims, chosen, keep),
           `axes [${axes}]`,
         );
@@ -61,18 +61,24 @@ Deno.test("reduceShape: a single axis, no axis (all) and the empty list (none)",
   fc.assert(
     fc.property(shape, fc.boolean(), fc.integer({ min: -5, max: 4 }), (dims, keep, pick) => {
       const rank = dims.length;
-      assert.deepEqual(reduceShape(dims, undefined, keep), keep ? dims.map(() => 1) : []);
-      assert.deepEqual(reduceShape(dims, [], keep), dims);
+      assert.deepEqual(reduceShape(dims, { keepdims: keep }), keep ? dims.map(() => 1) : []);
+      assert.deepEqual(reduceShape(dims, { axis: [], keepdims: keep }), dims);
       if (pick >= -rank && pick < rank) {
         const axis = pick < 0 ? pick + rank : pick;
-        assert.deepEqual(reduceShape(dims, pick, keep), expected(dims, new Set([axis]), keep));
+        assert.deepEqual(
+          reduceShape(dims, { axis: pick, keepdims: keep }),
+          expected(dims, new Set([axis]), keep),
+        );
       }
     }),
     SETTINGS,
   );
-  assert.deepEqual(reduceShape([4, 3], -1, false), [4]);
-  assert.deepEqual(reduceShape([4, 3], 0, true), [1, 3]);
-  assert.deepEqual(reduceShape([], undefined, true), []);
+  assert.deepEqual(reduceShape([4, 3], { axis: -1 }), [4]);
+  assert.deepEqual(reduceShape([4, 3], { axis: 0, keepdims: true }), [1, 3]);
+  assert.deepEqual(reduceShape([], { keepdims: true }), []);
+  assert.deepEqual(reduceShape([4, 3]), []);
+  assert.deepEqual(reduceShape([4, 3], {}), []);
+  assert.throws(() => reduceShape([4, 3], { axis: 2 }), /^ShapeError: Cannot reduce a tensor/);
 });
 
 Deno.test("reduceShape rejects an axis given twice, also as its negative twin", () => {
@@ -83,7 +89,7 @@ Deno.test("reduceShape rejects an axis given twice, also as its negative twin", 
     fc.property(input, ([dims, axis, twin]) => {
       const again = twin ? axis - dims.length : axis;
       assert.throws(
-        () => reduceShape(dims, [axis, again], false),
+        () => reduceShape(dims, { axis: [axis, again] }),
         { name: "ShapeError", message: new RegExp(`axis ${again} appears twice$`) },
       );
     }),
@@ -103,7 +109,7 @@ Deno.test("reduceShape rejects axes out of range, naming the axis, the rank and 
   );
   fc.assert(
     fc.property(input, fc.boolean(), ([dims, axis], keep) => {
-      assert.throws(() => reduceShape(dims, axis, keep, "sum"), {
+      assert.throws(() => reduceShape(dims, { axis, keepdims: keep, op: "sum" }), {
         name: "ShapeError",
         message: `Cannot sum a tensor of shape [${dims.join(", ")}]: ` +
           `axis ${axis} is out of range for rank ${dims.length}`,
@@ -111,6 +117,9 @@ Deno.test("reduceShape rejects axes out of range, naming the axis, the rank and 
     }),
     SETTINGS,
   );
-  assert.throws(() => reduceShape([2, 3], 0.5, false), ShapeError);
-  assert.throws(() => reduceShape([], 0, true), /axis 0 is out of range for rank 0/);
+  assert.throws(() => reduceShape([2, 3], { axis: 0.5 }), ShapeError);
+  assert.throws(
+    () => reduceShape([], { axis: 0, keepdims: true }),
+    /axis 0 is out of range for rank 0/,
+  );
 });

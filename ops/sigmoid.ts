@@ -1,0 +1,28 @@
+/**
+ * `sigmoid`: the logistic function.
+ *
+ * @module
+ */
+import type { UnaryOp } from "./_elementwise.ts";
+import { unaryOp } from "./_elementwise.ts";
+import { mul } from "./mul.ts";
+import { sub } from "./sub.ts";
+
+/**
+ * `σ(x) = 1 / (1 + e⁻ˣ)`, elementwise, computed without overflow for large
+ * |x|. Gradient: `g·σ(x)·(1 − σ(x))`, from the output. Like
+ * `jax.nn.sigmoid`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sigmoid } from "./sigmoid.ts";
+ * import { tensor } from "../core/create.ts";
+ * assert.deepEqual(sigmoid(tensor([0, -1000, 1000])).toArray(), [0.5, 0, 1]);
+ * ```
+ */
+export const sigmoid: UnaryOp = unaryOp(
+  "sigmoid",
+  "sigmoid",
+  (g, _, s) => [mul(g, mul(s, sub(1, s)))],
+);

@@ -1,0 +1,23 @@
+/**
+ * `tanh`: the hyperbolic tangent.
+ *
+ * @module
+ */
+import type { UnaryOp } from "./_elementwise.ts";
+import { unaryOp } from "./_elementwise.ts";
+import { mul } from "./mul.ts";
+import { sub } from "./sub.ts";
+
+/**
+ * `tanh x`, elementwise. Gradient: `g·(1 − tanh²x)`, from the output. Like
+ * `jnp.tanh`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { tanh } from "./tanh.ts";
+ * import { tensor } from "../core/create.ts";
+ * assert.deepEqual(tanh(tensor([0])).toArray(), [0]);
+ * ```
+ */
+export const tanh: UnaryOp = unaryOp("tanh", "tanh", (g, _, t) => [mul(g, sub(1, mul(t, t)))]);
