@@ -88,6 +88,7 @@ export { pow } from "./ops/pow.ts";
 export { abs } from "./ops/abs.ts";
 export { maximum } from "./ops/maximum.ts";
 export { minimum } from "./ops/minimum.ts";
+export type { GuardThird, WhereShape } from "./ops/where.ts";
 export { where } from "./ops/where.ts";
 export { equal, greater, greaterEqual, less, lessEqual } from "./ops/compare.ts";
 export { sigmoid } from "./ops/sigmoid.ts";

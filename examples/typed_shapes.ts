@@ -24,7 +24,7 @@ import {
   transpose,
 } from "../mod.ts";
 import { gradCheck } from "../props/grad_check.ts";
-import type { Tensor } from "../mod.ts";
+import type { AnyTensor, Tensor } from "../mod.ts";
 import { lenet5Layers } from "./lenet5_shapes.ts";
 
 function showShape(name: string, t: Tensor): void {
@@ -70,7 +70,7 @@ function linearRegressionGradient(): void {
   // 3. By two-sided differences, with the relative error the course reads.
   const check = gradCheck(cost, w);
 
-  const show = (t: Tensor) => Array.from(t.data, (v) => v.toFixed(8)).join("  ");
+  const show = (t: AnyTensor) => Array.from(t.data, (v) => v.toFixed(8)).join("  ");
   console.log("\nLinear regression J(w) = ‖Xw − y‖²/2m, X [64, 3], w [3, 1]:");
   console.log(`  grad(cost)        ${show(automatic)}`);
   console.log(`  Xᵀ(Xw − y)/m      ${show(formula)}`);

@@ -39,8 +39,7 @@ export interface BinaryOp<Op extends string> {
 /** An elementwise op of one operand. */
 export type UnaryOp = <S extends Shape, D extends DType>(x: Tensor<S, D>) => Tensor<S, D>;
 
-/** A number as a scalar tensor of `like`'s dtype; a tensor as itself. */
-export function asTensor(value: AnyTensor | number, like: AnyTensor): AnyTensor {
+function asTensor(value: AnyTensor | number, like: AnyTensor): AnyTensor {
   if (value instanceof Tensor) return value;
   if (typeof value !== "number") {
     throw new TypeError(`expected a tensor or a number, got ${typeof value}`);

@@ -8,8 +8,9 @@ import { unaryKernel, unaryOp } from "./_elementwise.ts";
 import { mul } from "./mul.ts";
 
 /**
- * `|x|`, elementwise. Gradient: `sign(x)·g`, with the convention
- * `abs′(0) = 0` (as in JAX and PyTorch). Like `jnp.abs`.
+ * `|x|`, elementwise. Gradient: `g·sign(x)`, with `sign` a constant (never
+ * recorded), so at the kink `abs′(0) = 0`, as in JAX and PyTorch; the
+ * second derivative is 0. Like `jnp.abs` and `torch.abs`.
  *
  * @example
  * ```ts

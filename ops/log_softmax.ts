@@ -49,7 +49,7 @@ export function logSoftmax<
   D extends DType,
   const Axis extends number | readonly number[] = -1,
 >(
-  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, true>>>,
+  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, true, "logSoftmax">>>,
   options?: SoftmaxOptions<Axis>,
 ): Tensor<S, D> {
   const input = x as AnyTensor;

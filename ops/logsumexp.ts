@@ -63,9 +63,9 @@ export function logsumexp<
   const Axis extends AxisOption = undefined,
   Keep extends boolean = false,
 >(
-  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep>>>,
+  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep, "logsumexp">>>,
   options?: ReduceOptions<Axis, Keep>,
-): Tensor<Ok<ReduceShape<S, Axis, Keep>>, D> {
+): Tensor<Ok<ReduceShape<S, Axis, Keep, "logsumexp">>, D> {
   const input = x as AnyTensor;
   const shape = input.shape as readonly number[];
   const axes = reductionAxes("logsumexp", shape, options?.axis);
@@ -75,5 +75,5 @@ export function logsumexp<
   const result = keepdims
     ? kept
     : reshape(kept, reduceShape(shape, { axis: axes, op: "logsumexp" }));
-  return result as unknown as Tensor<Ok<ReduceShape<S, Axis, Keep>>, D>;
+  return result as unknown as Tensor<Ok<ReduceShape<S, Axis, Keep, "logsumexp">>, D>;
 }

@@ -78,9 +78,9 @@ export function max<
   const Axis extends AxisOption = undefined,
   Keep extends boolean = false,
 >(
-  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep>>>,
+  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep, "max">>>,
   options?: ReduceOptions<Axis, Keep>,
-): Tensor<Ok<ReduceShape<S, Axis, Keep>>, D> {
+): Tensor<Ok<ReduceShape<S, Axis, Keep, "max">>, D> {
   const shape = x.shape as readonly number[];
   const axes = reductionAxes("max", shape, options?.axis);
   const outShape = reduceShape(shape, {
@@ -91,7 +91,7 @@ export function max<
   const out = allocate(x.dtype, sizeOf(outShape));
   kernels().reduce("max", x.data, shape, axes, out);
   const kept = shape.map((dim, axis) => (axes.includes(axis) ? 1 : dim));
-  const result = new Tensor<Ok<ReduceShape<S, Axis, Keep>>, D>(outShape, x.dtype, out);
+  const result = new Tensor<Ok<ReduceShape<S, Axis, Keep, "max">>, D>(outShape, x.dtype, out);
   return record("max", result, [x], (g, [input], output) => [
     mul(reshape(g, kept), tieWeights(input, output, axes, kept)),
   ]);

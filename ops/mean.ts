@@ -41,14 +41,14 @@ export function mean<
   const Axis extends AxisOption = undefined,
   Keep extends boolean = false,
 >(
-  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep>>>,
+  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep, "mean">>>,
   options?: ReduceOptions<Axis, Keep>,
-): Tensor<Ok<ReduceShape<S, Axis, Keep>>, D> {
+): Tensor<Ok<ReduceShape<S, Axis, Keep, "mean">>, D> {
   const shape = x.shape as readonly number[];
   // Resolving the axes here makes a bad axis fail with a message that names `mean`.
   const axes = reductionAxes("mean", shape, options?.axis);
   let count = 1;
   for (const axis of axes) count *= shape[axis];
   const total = sum(x as AnyTensor, { axis: axes, keepdims: options?.keepdims ?? false });
-  return div(total, count) as unknown as Tensor<Ok<ReduceShape<S, Axis, Keep>>, D>;
+  return div(total, count) as unknown as Tensor<Ok<ReduceShape<S, Axis, Keep, "mean">>, D>;
 }

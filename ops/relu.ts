@@ -8,8 +8,10 @@ import { unaryKernel, unaryOp } from "./_elementwise.ts";
 import { mul } from "./mul.ts";
 
 /**
- * `max(x, 0)`, elementwise. Gradient: `g` where `x > 0`, else 0 — the
- * convention `relu′(0) = 0` (JAX, PyTorch). Like `jax.nn.relu`.
+ * `max(x, 0)`, elementwise. Gradient: `g` where `x > 0`, 0 elsewhere, so at
+ * the kink `relu′(0) = 0` (JAX, PyTorch and tinygrad agree); the 0/1 mask is
+ * a constant (never recorded), so the second derivative is 0. NaN stays
+ * NaN. Like `jax.nn.relu` and `torch.relu`.
  *
  * @example
  * ```ts

@@ -9,9 +9,11 @@ import { mul } from "./mul.ts";
 import { sub } from "./sub.ts";
 
 /**
- * `σ(x) = 1 / (1 + e⁻ˣ)`, elementwise, computed without overflow for large
- * |x|. Gradient: `g·σ(x)·(1 − σ(x))`, from the output. Like
- * `jax.nn.sigmoid`.
+ * `σ(x) = 1 / (1 + e⁻ˣ)`, elementwise, computed without overflow for any
+ * `x` (the kernel takes `eˣ / (1 + eˣ)` below 0). Gradient: `g·σ·(1 − σ)`,
+ * computed from the output; it is differentiable again (grad of grad works).
+ * For `|x|` beyond about 37 in f64 (17 in f32) `σ` rounds to 1 and the
+ * gradient to 0. Like `jax.nn.sigmoid` and `torch.sigmoid`.
  *
  * @example
  * ```ts

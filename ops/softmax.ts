@@ -41,7 +41,7 @@ export function softmax<
   D extends DType,
   const Axis extends number | readonly number[] = -1,
 >(
-  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, true>>>,
+  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, true, "softmax">>>,
   options?: SoftmaxOptions<Axis>,
 ): Tensor<S, D> {
   const input = x as AnyTensor;

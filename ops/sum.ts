@@ -61,9 +61,9 @@ export function sum<
   const Axis extends AxisOption = undefined,
   Keep extends boolean = false,
 >(
-  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep>>>,
+  x: Tensor<S, D> & NoInfer<Guard<ReduceShape<S, Axis, Keep, "sum">>>,
   options?: ReduceOptions<Axis, Keep>,
-): Tensor<Ok<ReduceShape<S, Axis, Keep>>, D> {
+): Tensor<Ok<ReduceShape<S, Axis, Keep, "sum">>, D> {
   const shape = x.shape as readonly number[];
   const axes = reductionAxes("sum", shape, options?.axis);
   const outShape = reduceShape(shape, {

@@ -220,7 +220,8 @@ function unary(kind: UnaryKind, x: Buffer, out: Buffer): void {
       for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
       return;
     case "relu":
-      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
+      // NaN stays NaN (as in PyTorch and JAX): only a number ≤ 0 becomes 0.
+      for (let i = 0; i < n; i++) out[i] = x[i] <= 0 ? 0 : x[i];
       return;
     case "step":
       for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? 1 : 0;

@@ -40,7 +40,8 @@ export type AxisList<Axis> = Axis extends number ? [Axis]
 export type AxisOption = number | readonly number[] | undefined;
 
 /**
- * The result shape of reducing `S` over `Axis`, or a {@link ShapeError}.
+ * The result shape of reducing `S` over `Axis`, or a {@link ShapeError}
+ * naming `Op`.
  *
  * @example
  * ```ts
@@ -50,16 +51,20 @@ export type AxisOption = number | readonly number[] | undefined;
  * const all: ReduceShape<[4, 3], undefined, false> = [];
  * ```
  */
-export type ReduceShape<S extends Shape, Axis extends AxisOption, Keep extends boolean> =
-  Axis extends undefined
-    ? Keep extends true ? UnknownRank<S> extends true ? Dim[] : ReduceAllAxes<S, Keep> : []
-    : UnknownRank<S> extends true ? Dim[]
-    : NormalizeAxes<AxisList<Axis>, S["length"], "reduce"> extends infer Axes
-      ? Axes extends ShapeError ? Axes
-      : Axes extends number[]
-        ? number extends Axes[number] ? Dim[] : ReducedShape<S, Axes[number], Keep>
-      : never
-    : never;
+export type ReduceShape<
+  S extends Shape,
+  Axis extends AxisOption,
+  Keep extends boolean,
+  Op extends string = "reduce",
+> = Axis extends undefined
+  ? Keep extends true ? UnknownRank<S> extends true ? Dim[] : ReduceAllAxes<S, Keep> : []
+  : UnknownRank<S> extends true ? Dim[]
+  : NormalizeAxes<AxisList<Axis>, S["length"], Op> extends infer Axes
+    ? Axes extends ShapeError ? Axes
+    : Axes extends number[]
+      ? number extends Axes[number] ? Dim[] : ReducedShape<S, Axes[number], Keep>
+    : never
+  : never;
 
 /**
  * Options of {@link reduceShape}.
