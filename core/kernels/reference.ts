@@ -111,6 +111,22 @@ function concat(
   }
 }
 
+/** The sizes every windowed kernel needs, for an input and output laid out `[batch, ...spatial, channels]`. */
+function windowLayout(xShape: readonly number[], outShape: readonly number[]) {
+  const inSpatial = xShape.slice(1, -1);
+  const outSpatial = outShape.slice(1, -1);
+  const cIn = xShape[xShape.length - 1];
+  const cOut = outShape[outShape.length - 1];
+  return {
+    inSpatial,
+    outSpatial,
+    cIn,
+    cOut,
+    inSize: sizeOf(inSpatial) * cIn,
+    outSize: sizeOf(outSpatial) * cOut,
+  };
+}
+
 function conv(
   x: Buffer,
   xShape: readonly number[],
@@ -122,12 +138,7 @@ function conv(
   out: Buffer,
 ): void {
   const batch = xShape[0];
-  const inSpatial = xShape.slice(1, -1);
-  const outSpatial = outShape.slice(1, -1);
-  const cIn = xShape[xShape.length - 1];
-  const cOut = wShape[wShape.length - 1];
-  const inSize = sizeOf(inSpatial) * cIn;
-  const outSize = sizeOf(outSpatial) * cOut;
+  const { inSpatial, outSpatial, cIn, cOut, inSize, outSize } = windowLayout(xShape, outShape);
   out.fill(0);
   for (let b = 0; b < batch; b++) {
     const xBase = b * inSize;
@@ -154,14 +165,12 @@ function pool(
   out: Buffer,
 ): void {
   const batch = xShape[0];
-  const inSpatial = xShape.slice(1, -1);
-  const outSpatial = outShape.slice(1, -1);
-  const channels = xShape[xShape.length - 1];
+  const { inSpatial, outSpatial, cIn: channels, inSize } = windowLayout(xShape, outShape);
   const outPositions = sizeOf(outSpatial);
   const counts = new Float64Array(outPositions);
   out.fill(kind === "max" ? -Infinity : 0);
   for (let b = 0; b < batch; b++) {
-    const xBase = b * sizeOf(inSpatial) * channels;
+    const xBase = b * inSize;
     const outBase = b * outPositions * channels;
     forEachWindowCell(inSpatial, outSpatial, window, stride, padBefore, (o, i) => {
       if (b === 0) counts[o]++;
@@ -298,12 +307,7 @@ function convInputGrad(
   xShape: readonly number[],
   out: Buffer,
 ): void {
-  const inSpatial = xShape.slice(1, -1);
-  const outSpatial = gShape.slice(1, -1);
-  const cIn = xShape[xShape.length - 1];
-  const cOut = wShape[wShape.length - 1];
-  const inSize = sizeOf(inSpatial) * cIn;
-  const outSize = sizeOf(outSpatial) * cOut;
+  const { inSpatial, outSpatial, cIn, cOut, inSize, outSize } = windowLayout(xShape, gShape);
   out.fill(0);
   for (let b = 0; b < xShape[0]; b++) {
     forEachWindowCell(inSpatial, outSpatial, wShape.slice(0, -2), stride, padBefore, (o, i, k) => {
@@ -328,12 +332,7 @@ function convFilterGrad(
   wShape: readonly number[],
   out: Buffer,
 ): void {
-  const inSpatial = xShape.slice(1, -1);
-  const outSpatial = gShape.slice(1, -1);
-  const cIn = xShape[xShape.length - 1];
-  const cOut = wShape[wShape.length - 1];
-  const inSize = sizeOf(inSpatial) * cIn;
-  const outSize = sizeOf(outSpatial) * cOut;
+  const { inSpatial, outSpatial, cIn, cOut, inSize, outSize } = windowLayout(xShape, gShape);
   out.fill(0);
   for (let b = 0; b < xShape[0]; b++) {
     forEachWindowCell(inSpatial, outSpatial, wShape.slice(0, -2), stride, padBefore, (o, i, k) => {
@@ -359,11 +358,7 @@ function windowMaxima(
   padBefore: readonly number[],
   outShape: readonly number[],
 ): { maxima: Float64Array; ties: Float64Array } {
-  const inSpatial = xShape.slice(1, -1);
-  const outSpatial = outShape.slice(1, -1);
-  const channels = xShape[xShape.length - 1];
-  const inSize = sizeOf(inSpatial) * channels;
-  const outSize = sizeOf(outSpatial) * channels;
+  const { inSpatial, outSpatial, cIn: channels, inSize, outSize } = windowLayout(xShape, outShape);
   const maxima = new Float64Array(xShape[0] * outSize).fill(-Infinity);
   const ties = new Float64Array(xShape[0] * outSize);
   for (let b = 0; b < xShape[0]; b++) {
@@ -392,11 +387,7 @@ function poolTranspose(
   outShape: readonly number[],
   out: Buffer,
 ): void {
-  const inSpatial = xShape.slice(1, -1);
-  const outSpatial = outShape.slice(1, -1);
-  const channels = xShape[xShape.length - 1];
-  const inSize = sizeOf(inSpatial) * channels;
-  const outSize = sizeOf(outSpatial) * channels;
+  const { inSpatial, outSpatial, cIn: channels, inSize, outSize } = windowLayout(xShape, outShape);
   out.fill(0);
   if (kind === "avg") {
     const counts = new Float64Array(sizeOf(outSpatial));
@@ -432,11 +423,7 @@ function maxPoolGather(
   outShape: readonly number[],
   out: Buffer,
 ): void {
-  const inSpatial = xShape.slice(1, -1);
-  const outSpatial = outShape.slice(1, -1);
-  const channels = xShape[xShape.length - 1];
-  const inSize = sizeOf(inSpatial) * channels;
-  const outSize = sizeOf(outSpatial) * channels;
+  const { inSpatial, outSpatial, cIn: channels, inSize, outSize } = windowLayout(xShape, outShape);
   const { maxima, ties } = windowMaxima(x, xShape, window, stride, padBefore, outShape);
   out.fill(0);
   for (let b = 0; b < xShape[0]; b++) {
