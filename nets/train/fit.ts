@@ -1,0 +1,133 @@
+/**
+ * `fit`: the training loop as an async iterator. Each step draws the next
+ * mini-batch of a seeded shuffle, takes the loss and its gradient, and lets
+ * the optimiser move the params; the caller decides what to show and when to
+ * stop (early stopping, evaluation on a dev set).
+ *
+ * @module
+ */
+import type { DType, Tensor } from "../../core/tensor.ts";
+import type { Shape } from "../../core/shape.ts";
+import type { ParamTree } from "../../core/tree.ts";
+import type { PRNGKey } from "../../core/random.ts";
+import { foldIn } from "../../core/random.ts";
+import { valueAndGrad } from "../../core/autodiff.ts";
+import type { Optimizer, StateFamily, StateFor } from "../optim/optimizer.ts";
+import { applyUpdates } from "../optim/optimizer.ts";
+import type { Dataset } from "../data/dataset.ts";
+import { batches } from "../data/batches.ts";
+
+/** Options of {@link fit}. */
+export interface FitOptions<
+  P extends ParamTree<P>,
+  O extends StateFamily,
+  F extends Shape,
+  C extends number,
+  D extends DType,
+> {
+  /** The training set. */
+  readonly data: Dataset<F, C, D>;
+  /** The cost of a mini-batch under the params (a scalar). */
+  readonly loss: (params: P, batch: Dataset<F, C, D>) => Tensor<[], D>;
+  /** The optimiser (`sgd`, `momentum`, `rmsprop`, `adam`, …). */
+  readonly optimizer: Optimizer<O>;
+  /** Passes over the training set. */
+  readonly epochs: number;
+  /** Rows per mini-batch. */
+  readonly batchSize: number;
+  /** The shuffle key; epoch `e` uses `foldIn(key, e)`. */
+  readonly key: PRNGKey;
+  /** Drop the last, smaller batch of each epoch; `false` when absent. */
+  readonly dropLast?: boolean;
+  /** The optimiser state to resume from; `optimizer.init(params)` when absent. */
+  readonly state?: StateFor<O, P>;
+}
+
+/** One step of training, as `fit` yields it. */
+export interface FitStep<P, S> {
+  /** The epoch, from 1. */
+  readonly epoch: number;
+  /** The step within the epoch, from 1. */
+  readonly step: number;
+  /** The number of steps in this epoch. */
+  readonly steps: number;
+  /** Steps taken since the start, from 1. */
+  readonly iteration: number;
+  /** The mini-batch cost before this step's update. */
+  readonly loss: number;
+  /** Whether this is the epoch's last step (a good time to evaluate). */
+  readonly epochEnd: boolean;
+  /** The params after the update. */
+  readonly params: P;
+  /** The optimiser state after the update. */
+  readonly state: S;
+}
+
+/**
+ * Trains `params`: for each epoch, a seeded shuffle into mini-batches (the
+ * last partial batch kept unless `dropLast`), and per batch one gradient step
+ * of `optimizer`. Yields after every step, so the caller draws progress,
+ * evaluates at `epochEnd`, and may `break` to stop early.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fit } from "./fit.ts";
+ * import { makeDataset } from "../data/dataset.ts";
+ * import { key } from "../../core/random.ts";
+ * import { tensor, zeros } from "../../core/create.ts";
+ * import { matmul, meanSquaredError, transpose } from "../../mod.ts";
+ * import { sgd } from "../optim/sgd.ts";
+ * import type { Tensor } from "../../core/tensor.ts";
+ * const data = makeDataset(tensor([[1, 0], [0, 1], [1, 1], [2, 1]]), [0, 1, 1, 0], { classes: 2 });
+ * type P = { w: Tensor<[2, 2]> };
+ * let last = Infinity;
+ * for await (const s of fit({ w: zeros([2, 2]) }, {
+ *   data, optimizer: sgd({ learningRate: 0.5 }), epochs: 30, batchSize: 4, key: key(0),
+ *   loss: (p: P, b) => meanSquaredError(matmul(b.images, transpose(p.w)), b.onehot),
+ * })) last = s.loss;
+ * assert.ok(last < 0.1);
+ * ```
+ */
+export async function* fit<
+  P extends ParamTree<P>,
+  O extends StateFamily,
+  F extends Shape,
+  C extends number,
+  D extends DType,
+>(
+  params: P,
+  options: FitOptions<P, O, F, C, D>,
+): AsyncGenerator<FitStep<P, StateFor<O, P>>, void, undefined> {
+  const { data, optimizer, epochs, batchSize } = options;
+  if (!Number.isSafeInteger(epochs) || epochs < 0) {
+    throw new RangeError(`fit: epochs must be a non-negative integer, got ${epochs}`);
+  }
+  const lossAndGrad = valueAndGrad(options.loss);
+  let state = options.state ?? optimizer.init(params);
+  let iteration = 0;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const epochBatches = batches(data, {
+      batchSize,
+      key: foldIn(options.key, epoch),
+      dropLast: options.dropLast ?? false,
+    });
+    for (let index = 0; index < epochBatches.length; index++) {
+      const [loss, grads] = lossAndGrad(params, epochBatches[index]);
+      const step = optimizer.update(grads, state, params);
+      params = applyUpdates(params, step.updates);
+      state = step.state;
+      iteration++;
+      yield {
+        epoch,
+        step: index + 1,
+        steps: epochBatches.length,
+        iteration,
+        loss: loss.data[0],
+        epochEnd: index === epochBatches.length - 1,
+        params,
+        state,
+      };
+    }
+  }
+}
