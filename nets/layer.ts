@@ -77,7 +77,11 @@ export type EmptyParams = Record<string, never>;
  * ```
  */
 export interface Layer<P, In extends Shape, Out extends Shape, PD extends DType = DType> {
-  /** What the layer is (`"dense"`, `"relu"`, …); error messages quote it. */
+  /**
+   * What the layer is (`"dense"`, `"relu"`, …); error messages quote it. Type it
+   * as a literal for `sequential`'s compile errors to name it (else they say
+   * `layer`).
+   */
   readonly name: string;
   /** The per-example input shape the layer needs; absent when any shape will do. */
   readonly inputShape?: readonly number[];

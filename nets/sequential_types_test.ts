@@ -12,7 +12,8 @@ import { expectType } from "../core/_type_assert.ts";
 import { zeros } from "../core/create.ts";
 import { DTypeError, ShapeError } from "../core/errors.ts";
 import { key } from "../core/random.ts";
-import type { Shape } from "../core/shape.ts";
+import type { Dim, Shape } from "../core/shape.ts";
+import { reshape } from "../ops/reshape.ts";
 import type { DType, Tensor } from "../core/tensor.ts";
 import type { DTypeOf, EmptyParams, InputOf, Layer, OutputOf, ParamsOf } from "./layer.ts";
 import type { DenseLayer } from "./dense.ts";
@@ -29,6 +30,21 @@ import { softmaxRegression } from "./softmax_regression.ts";
 type Dense<NIn extends number, NOut extends number, D extends DType = "f32"> = {
   w: Tensor<[NOut, NIn], D>;
   b: Tensor<[NOut], D>;
+};
+
+/** A layer written outside this folder: flattens `[28, 28]` images, with no params. */
+const flattenImages: Layer<EmptyParams, [28, 28], [784]> = {
+  name: "flattenImages",
+  inputShape: [28, 28],
+  init: () => ({}),
+  apply: <B extends Dim, D extends DType>(_: EmptyParams, x: Tensor<[B, 28, 28], D>) =>
+    reshape(x as Tensor<Shape, D>, [x.shape[0], 784]) as unknown as Tensor<[B, 784], D>,
+  outputShape: (shape) => {
+    if (shape.length !== 2 || shape[0] !== 28 || shape[1] !== 28) {
+      throw new ShapeError(`flattenImages: expected [28, 28], got [${shape.join(", ")}]`);
+    }
+    return [784];
+  },
 };
 
 function typeTests(): void {
@@ -84,6 +100,21 @@ function typeTests(): void {
     return sequential(dense(n, 16), reluLayer, dense(16, n));
   }
   expectType<Equal<OutputOf<ReturnType<typeof block<12>>>, [12]>>();
+
+  // A layer from elsewhere composes like the built-in ones.
+  const lenetHead = sequential(flattenImages, dense(784, 10));
+  expectType<Equal<InputOf<typeof lenetHead>, [28, 28]>>();
+  expectType<Equal<OutputOf<typeof lenetHead>, [10]>>();
+  const digits = lenetHead.apply(lenetHead.init(key(0)), zeros([3, 28, 28]));
+  expectType<Equal<typeof digits, Tensor<[3, 10]>>>();
+  // @ts-expect-error sequential: layer #1 (layer): expects [28, 28], got [784]
+  assert.throws(() => sequential(dense(784, 784), flattenImages), ShapeError);
+  expectType<
+    Equal<
+      SequentialFold<[DenseLayer<784, 784>, typeof flattenImages]>,
+      ShapeError<"sequential: layer #1 (layer): expects [28, 28], got [784]">
+    >
+  >();
 
   // ---- mismatches: each error lands on the layer at fault and names it ----
   expectType<
