@@ -50,13 +50,15 @@ const show = progressSink();
 const history: [number, number][] = [];
 const devHistory: [number, number][] = [];
 let params = model.init(initKey);
-let state = undefined as unknown;
+const optimizer = adam({ learningRate: 1e-3 });
+let state = optimizer.init(params);
 let iterations = 0;
 for await (
   const step of fit(params, {
     data: trainSet,
     loss,
-    optimizer: adam({ learningRate: 1e-3 }),
+    optimizer,
+    state,
     epochs,
     batchSize: 64,
     key: shuffleKey,
@@ -92,7 +94,7 @@ await Deno.writeTextFile(
     xLabel: "iteration",
   }),
 );
-await saveCheckpoint(`${outDir}/mnist_mlp.safetensors`, { params, optimizer: state as never }, {
+await saveCheckpoint(`${outDir}/mnist_mlp.safetensors`, { params, optimizer: state }, {
   step: iterations,
   key: shuffleKey,
 });
