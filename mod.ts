@@ -64,7 +64,7 @@ export { stackShape } from "./core/shapes/stack.ts";
 export { grad, stopGradient, valueAndGrad, vjp } from "./core/autodiff.ts";
 export { jvp } from "./ops/jvp.ts";
 export type * from "./core/tree.ts";
-export { treeLeaves, treeMap, treeZip } from "./core/tree.ts";
+export { mapTree, treeLeaves, treeMap, treeZip } from "./core/tree.ts";
 export type { VJPRule } from "./core/trace.ts";
 export { isTracing, record } from "./core/trace.ts";
 

@@ -50,25 +50,65 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function mapAt(
+/** Which values a tree walk treats as leaves, and how its errors name them. */
+export interface LeafKind<L> {
+  /** Whether a value is a leaf (everything else must be an array or a plain record). */
+  readonly isLeaf: (value: unknown) => value is L;
+  /** What the tree may hold, for messages: `"tensors, arrays and plain records"`. */
+  readonly holds: string;
+  /** The kind of tree, for messages: `"parameter tree"`. */
+  readonly tree: string;
+}
+
+/**
+ * Rebuilds `tree` with every leaf (as `kind` defines leaves) replaced by
+ * `fn(leaf, path)`; arrays and plain records are rebuilt around them, and
+ * anything else is a `TypeError` naming its path. The walk behind
+ * {@link treeMap} and {@link treeLeaves}; checkpoints use it with numbers as
+ * leaves too.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { mapTree } from "./tree.ts";
+ * const numbers = {
+ *   isLeaf: (v: unknown): v is number => typeof v === "number",
+ *   holds: "numbers, arrays and plain records",
+ *   tree: "number tree",
+ * };
+ * assert.deepEqual(mapTree({ a: [1, 2], b: 3 }, numbers, (n) => n * 10), { a: [10, 20], b: 30 });
+ * ```
+ */
+export function mapTree<L>(
   tree: unknown,
-  path: string,
-  fn: (leaf: AnyTensor, path: string) => AnyTensor,
+  kind: LeafKind<L>,
+  fn: (leaf: L, path: string) => L,
 ): unknown {
-  if (tree instanceof Tensor) return fn(tree, path);
-  if (Array.isArray(tree)) {
-    return tree.map((child, index) => mapAt(child, joinPath(path, index), fn));
-  }
-  if (isRecord(tree)) {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(tree)) out[key] = mapAt(tree[key], joinPath(path, key), fn);
-    return out;
-  }
-  throw new TypeError(
-    `A parameter tree holds tensors, arrays and plain records only; at ${
-      path === "" ? "the root" : path
-    } it holds ${describe(tree)}`,
-  );
+  const walk = (node: unknown, path: string): unknown => {
+    if (kind.isLeaf(node)) return fn(node, path);
+    if (Array.isArray(node)) return node.map((child, index) => walk(child, joinPath(path, index)));
+    if (isRecord(node)) {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(node)) out[key] = walk(node[key], joinPath(path, key));
+      return out;
+    }
+    throw new TypeError(
+      `A ${kind.tree} holds ${kind.holds} only; at ${path === "" ? "the root" : path} it holds ${
+        describe(node)
+      }`,
+    );
+  };
+  return walk(tree, "");
+}
+
+const tensorLeaves: LeafKind<AnyTensor> = {
+  isLeaf: (value: unknown): value is AnyTensor => value instanceof Tensor,
+  holds: "tensors, arrays and plain records",
+  tree: "parameter tree",
+};
+
+function mapAt(tree: unknown, fn: (leaf: AnyTensor, path: string) => AnyTensor): unknown {
+  return mapTree(tree, tensorLeaves, fn);
 }
 
 /**
@@ -88,7 +128,7 @@ export function treeMap<P extends ParamTree<P>>(
   tree: P,
   fn: (leaf: AnyTensor, path: string) => AnyTensor,
 ): P {
-  return mapAt(tree, "", fn) as P;
+  return mapAt(tree, fn) as P;
 }
 
 /**
@@ -105,7 +145,7 @@ export function treeMap<P extends ParamTree<P>>(
  */
 export function treeLeaves<P extends ParamTree<P>>(tree: P): TreeLeaf[] {
   const leaves: TreeLeaf[] = [];
-  mapAt(tree, "", (leaf, path) => {
+  mapAt(tree, (leaf, path) => {
     leaves.push({ path, leaf });
     return leaf;
   });
