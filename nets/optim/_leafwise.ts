@@ -187,3 +187,29 @@ export function rebuild<P extends ParamTree<P>>(params: P, leaves: readonly AnyT
 export function zerosLike<P extends ParamTree<P>>(params: P): P {
   return treeMap(params, (leaf) => tensorLike(leaf, dataLike(leaf)));
 }
+
+/**
+ * One optimiser step, leaf by leaf: lines each tree of `inputs` (named for
+ * messages, such as `["grads", grads]`) up with the params' leaves, calls
+ * `kernel` once per leaf with their data and `outputs` fresh arrays of the
+ * leaf's size and dtype, and returns one tree per output, shaped like the
+ * params. The kernel's loop is the optimiser's whole formula.
+ */
+export function stepLeaves<P extends ParamTree<P>>(
+  op: string,
+  params: P,
+  inputs: readonly (readonly [string, unknown])[],
+  outputs: number,
+  kernel: (ins: readonly FloatArray[], outs: readonly FloatArray[]) => void,
+): P[] {
+  const leaves = treeLeaves(params);
+  const aligned = inputs.map(([name, tree]) => alignLeaves(op, leaves, name, tree));
+  const results: AnyTensor[][] = Array.from({ length: outputs }, () => []);
+  for (let leaf = 0; leaf < leaves.length; leaf++) {
+    const like = leaves[leaf].leaf;
+    const outs = results.map(() => dataLike(like));
+    kernel(aligned.map((trees) => trees[leaf].data), outs);
+    outs.forEach((data, k) => results[k].push(tensorLike(like, data)));
+  }
+  return results.map((leafTensors) => rebuild(params, leafTensors));
+}

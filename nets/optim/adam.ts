@@ -5,16 +5,11 @@
  */
 import type { ParamTree } from "../../core/tree.ts";
 import type { LearningRate, Optimizer, OptimizerStep, StateFamily } from "./optimizer.ts";
-import type { AnyTensor } from "./_leafwise.ts";
 import {
-  alignLeaves,
-  dataLike,
   learningRateOf,
-  leavesOf,
   positive,
-  rebuild,
+  stepLeaves,
   stepOf,
-  tensorLike,
   unitInterval,
   zerosLike,
 } from "./_leafwise.ts";
@@ -98,33 +93,23 @@ export function adam(options: AdamOptions = {}): Optimizer<AdamFamily> {
       const t = step + 1;
       const mScale = 1 / (1 - beta1 ** t);
       const vScale = 1 / (1 - beta2 ** t);
-      const leaves = leavesOf(params);
-      const gs = alignLeaves("adam", leaves, "grads", grads);
-      const ms = alignLeaves("adam", leaves, "state.m", state.m);
-      const vs = alignLeaves("adam", leaves, "state.v", state.v);
-      const updates: AnyTensor[] = [];
-      const nextM: AnyTensor[] = [];
-      const nextV: AnyTensor[] = [];
-      for (let leaf = 0; leaf < leaves.length; leaf++) {
-        const like = leaves[leaf].leaf;
-        const g = gs[leaf].data, m = ms[leaf].data, v = vs[leaf].data;
-        const u = dataLike(like), mOut = dataLike(like), vOut = dataLike(like);
-        for (let i = 0; i < g.length; i++) {
-          const gi = g[i];
-          const mi = beta1 * m[i] + (1 - beta1) * gi;
-          const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
-          mOut[i] = mi;
-          vOut[i] = vi;
-          u[i] = (-alpha * mi * mScale) / (Math.sqrt(vi * vScale) + epsilon);
-        }
-        updates.push(tensorLike(like, u));
-        nextM.push(tensorLike(like, mOut));
-        nextV.push(tensorLike(like, vOut));
-      }
-      return {
-        updates: rebuild(params, updates),
-        state: { step: t, m: rebuild(params, nextM), v: rebuild(params, nextV) },
-      };
+      const [updates, m, v] = stepLeaves(
+        "adam",
+        params,
+        [["grads", grads], ["state.m", state.m], ["state.v", state.v]],
+        3,
+        ([g, m, v], [u, mOut, vOut]) => {
+          for (let i = 0; i < g.length; i++) {
+            const gi = g[i];
+            const mi = beta1 * m[i] + (1 - beta1) * gi;
+            const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+            mOut[i] = mi;
+            vOut[i] = vi;
+            u[i] = (-alpha * mi * mScale) / (Math.sqrt(vi * vScale) + epsilon);
+          }
+        },
+      );
+      return { updates, state: { step: t, m, v } };
     },
   };
 }

@@ -5,18 +5,7 @@
  */
 import type { ParamTree } from "../../core/tree.ts";
 import type { LearningRate, Optimizer, OptimizerStep, StateFamily } from "./optimizer.ts";
-import type { AnyTensor } from "./_leafwise.ts";
-import {
-  alignLeaves,
-  dataLike,
-  learningRateOf,
-  leavesOf,
-  rebuild,
-  stepOf,
-  tensorLike,
-  unitInterval,
-  zerosLike,
-} from "./_leafwise.ts";
+import { learningRateOf, stepLeaves, stepOf, unitInterval, zerosLike } from "./_leafwise.ts";
 
 /** Options of {@link momentum}. */
 export interface MomentumOptions {
@@ -81,27 +70,20 @@ export function momentum(options: MomentumOptions): Optimizer<MomentumFamily> {
     ): OptimizerStep<P, MomentumState<P>> {
       const step = stepOf("momentum", state);
       const alpha = rate(step);
-      const leaves = leavesOf(params);
-      const gs = alignLeaves("momentum", leaves, "grads", grads);
-      const vs = alignLeaves("momentum", leaves, "state.v", state.v);
-      const updates: AnyTensor[] = [];
-      const nextV: AnyTensor[] = [];
-      for (let leaf = 0; leaf < leaves.length; leaf++) {
-        const like = leaves[leaf].leaf;
-        const g = gs[leaf].data, v = vs[leaf].data;
-        const u = dataLike(like), vOut = dataLike(like);
-        for (let i = 0; i < g.length; i++) {
-          const vi = beta * v[i] + (1 - beta) * g[i];
-          vOut[i] = vi;
-          u[i] = -alpha * vi;
-        }
-        updates.push(tensorLike(like, u));
-        nextV.push(tensorLike(like, vOut));
-      }
-      return {
-        updates: rebuild(params, updates),
-        state: { step: step + 1, v: rebuild(params, nextV) },
-      };
+      const [updates, v] = stepLeaves(
+        "momentum",
+        params,
+        [["grads", grads], ["state.v", state.v]],
+        2,
+        ([g, v], [u, vOut]) => {
+          for (let i = 0; i < g.length; i++) {
+            const vi = beta * v[i] + (1 - beta) * g[i];
+            vOut[i] = vi;
+            u[i] = -alpha * vi;
+          }
+        },
+      );
+      return { updates, state: { step: step + 1, v } };
     },
   };
 }

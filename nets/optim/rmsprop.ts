@@ -5,16 +5,11 @@
  */
 import type { ParamTree } from "../../core/tree.ts";
 import type { LearningRate, Optimizer, OptimizerStep, StateFamily } from "./optimizer.ts";
-import type { AnyTensor } from "./_leafwise.ts";
 import {
-  alignLeaves,
-  dataLike,
   learningRateOf,
-  leavesOf,
   positive,
-  rebuild,
+  stepLeaves,
   stepOf,
-  tensorLike,
   unitInterval,
   zerosLike,
 } from "./_leafwise.ts";
@@ -84,28 +79,21 @@ export function rmsprop(options: RmspropOptions): Optimizer<RmspropFamily> {
     ): OptimizerStep<P, RmspropState<P>> {
       const step = stepOf("rmsprop", state);
       const alpha = rate(step);
-      const leaves = leavesOf(params);
-      const gs = alignLeaves("rmsprop", leaves, "grads", grads);
-      const ss = alignLeaves("rmsprop", leaves, "state.s", state.s);
-      const updates: AnyTensor[] = [];
-      const nextS: AnyTensor[] = [];
-      for (let leaf = 0; leaf < leaves.length; leaf++) {
-        const like = leaves[leaf].leaf;
-        const g = gs[leaf].data, s = ss[leaf].data;
-        const u = dataLike(like), sOut = dataLike(like);
-        for (let i = 0; i < g.length; i++) {
-          const gi = g[i];
-          const si = beta2 * s[i] + (1 - beta2) * gi * gi;
-          sOut[i] = si;
-          u[i] = (-alpha * gi) / (Math.sqrt(si) + epsilon);
-        }
-        updates.push(tensorLike(like, u));
-        nextS.push(tensorLike(like, sOut));
-      }
-      return {
-        updates: rebuild(params, updates),
-        state: { step: step + 1, s: rebuild(params, nextS) },
-      };
+      const [updates, s] = stepLeaves(
+        "rmsprop",
+        params,
+        [["grads", grads], ["state.s", state.s]],
+        2,
+        ([g, s], [u, sOut]) => {
+          for (let i = 0; i < g.length; i++) {
+            const gi = g[i];
+            const si = beta2 * s[i] + (1 - beta2) * gi * gi;
+            sOut[i] = si;
+            u[i] = (-alpha * gi) / (Math.sqrt(si) + epsilon);
+          }
+        },
+      );
+      return { updates, state: { step: step + 1, s } };
     },
   };
 }

@@ -5,16 +5,7 @@
  */
 import type { ParamTree } from "../../core/tree.ts";
 import type { LearningRate, Optimizer, OptimizerStep, StateFamily } from "./optimizer.ts";
-import type { AnyTensor } from "./_leafwise.ts";
-import {
-  alignLeaves,
-  dataLike,
-  learningRateOf,
-  leavesOf,
-  rebuild,
-  stepOf,
-  tensorLike,
-} from "./_leafwise.ts";
+import { learningRateOf, leavesOf, stepLeaves, stepOf } from "./_leafwise.ts";
 
 /** Options of {@link sgd}. */
 export interface SgdOptions {
@@ -73,17 +64,10 @@ export function sgd(options: SgdOptions): Optimizer<SgdFamily> {
     ): OptimizerStep<P, SgdState> {
       const step = stepOf("sgd", state);
       const alpha = rate(step);
-      const leaves = leavesOf(params);
-      const gs = alignLeaves("sgd", leaves, "grads", grads);
-      const updates: AnyTensor[] = [];
-      for (let leaf = 0; leaf < leaves.length; leaf++) {
-        const like = leaves[leaf].leaf;
-        const g = gs[leaf].data;
-        const u = dataLike(like);
+      const [updates] = stepLeaves("sgd", params, [["grads", grads]], 1, ([g], [u]) => {
         for (let i = 0; i < g.length; i++) u[i] = -alpha * g[i];
-        updates.push(tensorLike(like, u));
-      }
-      return { updates: rebuild(params, updates), state: { step: step + 1 } };
+      });
+      return { updates, state: { step: step + 1 } };
     },
   };
 }
