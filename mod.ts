@@ -62,6 +62,7 @@ export { stackShape } from "./core/shapes/stack.ts";
 
 // Automatic differentiation and parameter trees.
 export { grad, stopGradient, valueAndGrad, vjp } from "./core/autodiff.ts";
+export type { ValueAndGradOptions } from "./core/autodiff.ts";
 export { jvp } from "./ops/jvp.ts";
 export type * from "./core/tree.ts";
 export { mapTree, treeLeaves, treeMap, treeZip } from "./core/tree.ts";

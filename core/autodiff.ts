@@ -63,11 +63,12 @@ function backward(trace: Trace, output: AnyTensor, seed: AnyTensor): Map<AnyTens
     const cotangent = cotangents.get(node.output);
     if (cotangent === undefined) continue;
     cotangents.delete(node.output);
-    const inputCotangents = node.vjp(cotangent, node.inputs, node.output);
+    const needed = node.inputs.map((input) => trace.known.has(input));
+    const inputCotangents = node.vjp(cotangent, node.inputs, node.output, needed);
     for (let k = 0; k < node.inputs.length; k++) {
       const input = node.inputs[k];
       const raw = inputCotangents[k];
-      if (raw === null || raw === undefined || !trace.known.has(input)) continue;
+      if (raw === null || raw === undefined || !needed[k]) continue;
       const fitted = fitCotangent(node.op, input, raw);
       const previous = cotangents.get(input);
       cotangents.set(input, previous === undefined ? fitted : addSameShape(previous, fitted));
@@ -118,11 +119,25 @@ export function vjp<P extends ParamTree<P>, S extends Shape, D extends DType>(
   return [output, pullback];
 }
 
+/** Options of {@link valueAndGrad}. */
+export interface ValueAndGradOptions<HasAux extends boolean = boolean> {
+  /**
+   * `f` returns `[loss, aux]`: the scalar to differentiate and anything else
+   * (a model's new state, metrics), passed out untouched and not
+   * differentiated. `false` when absent. Like JAX's `has_aux`.
+   */
+  readonly hasAux?: HasAux;
+}
+
 /**
  * A function that returns `f`'s value and its gradient with respect to the
  * first argument, a parameter tree; further arguments pass through. `f` must
  * return a scalar (`Tensor<[]>`): anything else does not compile. Like
  * `jax.value_and_grad`.
+ *
+ * With `{ hasAux: true }`, `f` returns `[loss, aux]` and the result is
+ * `[[loss, aux], grads]`, as `jax.value_and_grad(f, has_aux=True)` gives
+ * `((loss, aux), grads)`: the gradient is the loss's alone.
  *
  * @example
  * ```ts
@@ -134,13 +149,59 @@ export function vjp<P extends ParamTree<P>, S extends Shape, D extends DType>(
  * const [value, grads] = f({ w: fromArray([1, 2, 3], [3]) });
  * assert.equal(value.data[0], 14);
  * assert.deepEqual(Array.from(grads.w.data), [2, 4, 6]);
+ * const g = valueAndGrad((w: ReturnType<typeof fromArray<number[], [3]>>) => {
+ *   const loss = dot(w, w);
+ *   return [loss, { norm: Math.sqrt(loss.data[0]) }] as const;
+ * }, { hasAux: true });
+ * const [[loss, aux], dw] = g(fromArray([1, 2, 2], [3]));
+ * assert.deepEqual([loss.data[0], aux.norm, Array.from(dw.data)], [9, 3, [2, 4, 4]]);
  * ```
  */
 export function valueAndGrad<P extends ParamTree<P>, A extends unknown[], D extends DType>(
   f: (params: P, ...args: A) => Tensor<[], D>,
-): (params: P, ...args: A) => [Tensor<[], D>, P] {
-  return (params: P, ...args: A): [Tensor<[], D>, P] => {
-    const [value, pullback] = vjp((p: P) => f(p, ...args), params);
+  options?: ValueAndGradOptions<false>,
+): (params: P, ...args: A) => [Tensor<[], D>, P];
+/**
+ * With `{ hasAux: true }`: `f` returns `[loss, aux]`, and the result
+ * `[[loss, aux], grads]`, the gradient the loss's alone. Like
+ * `jax.value_and_grad(f, has_aux=True)`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { valueAndGrad } from "./autodiff.ts";
+ * import { tensor } from "./create.ts";
+ * import type { Tensor } from "./tensor.ts";
+ * import { sum } from "../ops/sum.ts";
+ * const f = valueAndGrad((w: Tensor<[2]>) => [sum(w), "aux"] as const, { hasAux: true });
+ * const [[loss, aux], dw] = f(tensor([1, 2]));
+ * assert.deepEqual([loss.data[0], aux, Array.from(dw.data)], [3, "aux", [1, 1]]);
+ * ```
+ */
+export function valueAndGrad<P extends ParamTree<P>, A extends unknown[], D extends DType, Aux>(
+  f: (params: P, ...args: A) => readonly [Tensor<[], D>, Aux],
+  options: ValueAndGradOptions<true>,
+): (params: P, ...args: A) => [[Tensor<[], D>, Aux], P];
+export function valueAndGrad<P extends ParamTree<P>, A extends unknown[], D extends DType>(
+  f: (params: P, ...args: A) => Tensor<[], D> | readonly [Tensor<[], D>, unknown],
+  options?: ValueAndGradOptions,
+): (params: P, ...args: A) => [Tensor<[], D>, P] | [[Tensor<[], D>, unknown], P] {
+  const hasAux = options?.hasAux ?? false;
+  return (params: P, ...args: A) => {
+    let aux: unknown;
+    const [value, pullback] = vjp((p: P) => {
+      const out = f(p, ...args);
+      if (!hasAux) return out as Tensor<[], D>;
+      if (!Array.isArray(out) || out.length !== 2) {
+        throw new TypeError(
+          `valueAndGrad: with hasAux the function must return [loss, aux], got ${
+            Array.isArray(out) ? `an array of ${out.length}` : typeof out
+          }`,
+        );
+      }
+      aux = out[1];
+      return out[0] as Tensor<[], D>;
+    }, params);
     if (value.size !== 1 || value.shape.length !== 0) {
       throw new ShapeError(
         `grad: the function must return a scalar (shape []), got shape ${formatShape(dims(value))}`,
@@ -148,7 +209,8 @@ export function valueAndGrad<P extends ParamTree<P>, A extends unknown[], D exte
     }
     const seed = allocate(value.dtype, 1);
     seed[0] = 1;
-    return [value, pullback(new Tensor<[], D>([], value.dtype, seed))];
+    const grads = pullback(new Tensor<[], D>([], value.dtype, seed));
+    return hasAux ? [[value, aux], grads] : [value, grads];
   };
 }
 

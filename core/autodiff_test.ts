@@ -206,3 +206,40 @@ Deno.test("grad of grad on a small MLP loss: Hessian-vector products match diffe
   assert.ok(result.relativeError < 1e-6, JSON.stringify(result.worst));
   assert.equal(result.entries, 12 + 4 + 8 + 2);
 });
+
+Deno.test("valueAndGrad with hasAux: [[loss, aux], grads], the grads the loss's alone", () => {
+  const withState = (p: Params, input: Tensor<[4, 2], "f64">) => {
+    const value = loss(p, input);
+    return [value, { state: mul(p.w, 2), steps: 1 }] as const;
+  };
+  const [[value, aux], g] = valueAndGrad(withState, { hasAux: true })(params, x);
+  expectType<Equal<typeof value, Tensor<[], "f64">>>();
+  expectType<Equal<typeof aux, { readonly state: Tensor<[2, 3], "f64">; readonly steps: 1 }>>();
+  expectType<Equal<typeof g, Params>>();
+  const [plainValue, plainGrads] = valueAndGrad(loss)(params, x);
+  assert.equal(value.data[0], plainValue.data[0]);
+  assert.deepEqual(Array.from(g.w.data), Array.from(plainGrads.w.data));
+  assert.deepEqual(Array.from(aux.state.data), Array.from(params.w.data, (v) => 2 * v));
+  assert.equal(aux.steps, 1);
+  // The old form still takes `{ hasAux: false }`; a bare scalar needs hasAux off.
+  const [same] = valueAndGrad(loss, { hasAux: false })(params, x);
+  assert.equal(same.data[0], plainValue.data[0]);
+  // @ts-expect-error with hasAux the function must return [loss, aux]
+  const wrong = valueAndGrad(loss, { hasAux: true });
+  assert.throws(() => wrong(params, x), /must return \[loss, aux\], got object/);
+  // @ts-expect-error without hasAux the function must return a scalar tensor
+  assert.throws(() => valueAndGrad(withState)(params, x), TypeError);
+});
+
+Deno.test("valueAndGrad with hasAux nests under grad: the aux is passed out, not differentiated", () => {
+  const outer = grad((w: Tensor<[3], "f64">) => {
+    const [[value, aux], inner] = valueAndGrad(
+      (v: Tensor<[3], "f64">) => [sum(mul(v, v)), sum(v)] as const,
+      { hasAux: true },
+    )(w);
+    assert.equal(aux.data[0], 6);
+    assert.equal(value.data[0], 14);
+    return sum(mul(inner, w)); // Σ 2w² → gradient 4w
+  });
+  assert.deepEqual(Array.from(outer(tensor([1, 2, 3], f64)).data), [4, 8, 12]);
+});

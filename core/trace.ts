@@ -18,11 +18,17 @@ import type { AnyTensor } from "./tensor.ts";
  * or a mask). Written with differentiable ops. A cotangent may keep the
  * output's broadcast shape: the backward pass sums it back to its input's
  * shape in one place.
+ *
+ * `needed[k]` says whether the transform differentiates with respect to
+ * input `k` (whether its trace knows it); a rule may return `null` where it
+ * is `false` and skip that work (a matmul against a data batch needs no
+ * cotangent for the batch). Rules that ignore it stay correct.
  */
 export type VJPRule = (
   cotangent: AnyTensor,
   inputs: readonly AnyTensor[],
   output: AnyTensor,
+  needed: readonly boolean[],
 ) => readonly (AnyTensor | null)[];
 
 /** One recorded op. */
@@ -49,6 +55,19 @@ export function isTracing(): boolean {
   return active.length > 0;
 }
 
+/**
+ * Whether an active trace knows one of `tensors`: then work on them must be
+ * done with recording ops. A rule or op may take an unrecorded fast path
+ * when this is `false`.
+ */
+export function isTraced(tensors: readonly AnyTensor[]): boolean {
+  for (let level = 0; level < active.length; level++) {
+    const known = active[level].known;
+    for (let k = 0; k < tensors.length; k++) if (known.has(tensors[k])) return true;
+  }
+  return false;
+}
+
 /** Runs `body` with `trace` active, and deactivates it afterwards, even on a throw. */
 export function withTrace<T>(trace: Trace, body: () => T): T {
   active.push(trace);
@@ -73,9 +92,13 @@ export function record<T extends AnyTensor>(
 ): T {
   for (let level = 0; level < active.length; level++) {
     const trace = active[level];
-    if (inputs.some((input) => trace.known.has(input))) {
-      trace.nodes.push({ op, inputs, output, vjp });
-      trace.known.add(output);
+    const known = trace.known;
+    for (let k = 0; k < inputs.length; k++) {
+      if (known.has(inputs[k])) {
+        trace.nodes.push({ op, inputs, output, vjp });
+        known.add(output);
+        break;
+      }
     }
   }
   return output;

@@ -10,8 +10,7 @@ import type { DType } from "../core/tensor.ts";
 import { allocate, resolveDType, Tensor } from "../core/tensor.ts";
 import type { PRNGKey } from "../core/random.ts";
 import { add } from "../ops/add.ts";
-import { matmul } from "../ops/matmul.ts";
-import { transpose } from "../ops/transpose.ts";
+import { matmulT } from "../ops/_matmul_t.ts";
 import type { ApplyContext, Layer } from "./layer.ts";
 import type { Initializer } from "./init.ts";
 import { he } from "./init.ts";
@@ -74,6 +73,10 @@ export interface DenseLayer<
   readonly nIn: NIn;
   /** Output features. */
   readonly nOut: NOut;
+  /** `nIn · nOut` weights, plus `nOut` biases. */
+  paramCount(): number;
+  /** `nIn · nOut` per example. */
+  multiplyCount(inputShape: readonly number[]): number;
 }
 
 function checkSize(name: string, value: number): void {
@@ -142,7 +145,7 @@ export function dense<
         );
       }
       const p = params as { w: AnyTensor; b?: AnyTensor };
-      const product = matmul(x as AnyTensor, transpose(p.w) as AnyTensor) as AnyTensor;
+      const product = matmulT(x as AnyTensor, p.w as AnyTensor, { transB: true });
       return (p.b === undefined ? product : add(product, p.b)) as Tensor<[B, NOut], DX>;
     },
     outputShape(shape: readonly number[]): number[] {
@@ -152,6 +155,13 @@ export function dense<
         );
       }
       return [nOut];
+    },
+    paramCount(): number {
+      return nIn * nOut + (bias ? nOut : 0);
+    },
+    multiplyCount(shape: readonly number[]): number {
+      this.outputShape(shape);
+      return nIn * nOut;
     },
   });
 }

@@ -198,5 +198,15 @@ export function mlp<const Sizes extends readonly number[], D extends DType = "f3
       }
       return [sizes[count]];
     },
+    paramCount(): number {
+      return layers.reduce((total, layer) => total + (layer.paramCount?.() ?? 0), 0);
+    },
+    multiplyCount(shape: readonly number[]): number {
+      this.outputShape(shape);
+      return layers.reduce(
+        (total, layer, index) => total + (layer.multiplyCount?.([sizes[index]]) ?? 0),
+        0,
+      );
+    },
   });
 }

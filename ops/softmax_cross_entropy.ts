@@ -5,14 +5,20 @@
  */
 import { ShapeError } from "../core/errors.ts";
 import type { Guard, Shape } from "../core/shape.ts";
-import type { DType, Tensor } from "../core/tensor.ts";
+import type { DType } from "../core/tensor.ts";
+import { allocate, Tensor } from "../core/tensor.ts";
+import type { VJPRule } from "../core/trace.ts";
+import { isTraced, record } from "../core/trace.ts";
 import type { LossShapes } from "./mean_squared_error.ts";
 import { checkLossShapes } from "./mean_squared_error.ts";
 import { logSoftmax } from "./log_softmax.ts";
-import { mean } from "./mean.ts";
+import { div } from "./div.ts";
+import { exp } from "./exp.ts";
 import { mul } from "./mul.ts";
 import { neg } from "./neg.ts";
+import { sub } from "./sub.ts";
 import { sum } from "./sum.ts";
+import { crossEntropyRows, crossEntropyRowsGrad } from "./_softmax_cross_entropy_rows.ts";
 
 type AnyTensor = Tensor<Shape, DType>;
 
@@ -58,7 +64,39 @@ export function softmaxCrossEntropy<A extends Shape, B extends Shape, D extends 
   if (shape.length === 0) {
     throw new ShapeError(`Cannot ${op} logits of shape []: they need a class axis (rank >= 1)`);
   }
-  const logProbabilities: AnyTensor = logSoftmax(logits as AnyTensor, { axis: -1 });
-  const perRow: AnyTensor = neg(sum(mul(labels as AnyTensor, logProbabilities), { axis: -1 }));
-  return mean(perRow) as unknown as Tensor<[], D>;
+  const rows = sizeOfRows(shape);
+  const stats = new Float64Array(2 * rows);
+  // The softmax is kept for the backward pass only when a transform records this call.
+  const traced = isTraced([logits, labels]);
+  const probabilities = traced ? new Float64Array(logits.size) : null;
+  const out = allocate(logits.dtype, 1);
+  out[0] = crossEntropyRows(logits.data, labels.data, rows, stats, probabilities);
+  const loss = new Tensor<[], D>([], logits.dtype, out);
+  if (!traced) return loss;
+  const rule: VJPRule = (g, [x, y], _output, needed) => {
+    if (!isTraced([g, x, y])) {
+      // Nothing records this backward pass: the fused loop.
+      const dx = needed[0] ? allocate(x.dtype, x.size) : null;
+      const dy = needed[1] ? allocate(y.dtype, y.size) : null;
+      const scale = g.data[0] / rows;
+      crossEntropyRowsGrad(x.data, y.data, rows, stats, probabilities!, scale, dx, dy);
+      return [dx && new Tensor(shape, x.dtype, dx), dy && new Tensor(shape, y.dtype, dy)];
+    }
+    // Under an outer transform: the same formulas with ops, so they differentiate again.
+    const logProbabilities: AnyTensor = logSoftmax(x, { axis: -1 });
+    const scale = div(g, rows);
+    const labelSums = sum(y, { axis: -1, keepdims: true });
+    return [
+      needed[0] ? mul(sub(mul(labelSums, exp(logProbabilities)), y), scale) : null,
+      needed[1] ? mul(neg(logProbabilities), scale) : null,
+    ];
+  };
+  return record(op, loss, [logits, labels], rule);
+}
+
+/** The number of rows: every dim but the last (the classes) multiplied. */
+function sizeOfRows(shape: readonly number[]): number {
+  let rows = 1;
+  for (let axis = 0; axis < shape.length - 1; axis++) rows *= shape[axis];
+  return rows;
 }

@@ -1,13 +1,15 @@
 /**
- * The backend the ops call. The reference backend is the default until a
- * faster one is registered.
+ * The backend the ops call: the wasm backend where the engine runs
+ * WebAssembly SIMD128, else the reference.
  *
  * @module
  */
 import type { Backend } from "./backend.ts";
 import { reference } from "./reference.ts";
+import { wasm } from "./wasm/backend.ts";
+import { wasmFeatures } from "./wasm/_features.ts";
 
-let active: Backend = reference;
+let active: Backend = wasmFeatures().simd ? wasm : reference;
 
 /** The backend ops run on now. */
 export function kernels(): Backend {

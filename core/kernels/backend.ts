@@ -42,13 +42,27 @@ export type BinaryKind =
 /** Reductions over axes. */
 export type ReduceKind = "sum" | "max";
 
+/**
+ * Options of {@link Backend.matmul}: which operands are stored transposed
+ * (their last two axes swapped), so that `Aᵀ·B` and `A·Bᵀ` need no
+ * transposed copy.
+ */
+export interface MatmulOptions {
+  /** `a` is stored `[batch..., k, m]` and read as its transpose. */
+  readonly transA?: boolean;
+  /** `b` is stored `[batch..., n, k]` and read as its transpose. */
+  readonly transB?: boolean;
+}
+
 /** The number crunching behind the ops; the plain-TS reference implements it. */
 export interface Backend {
   /** A short name, such as `"reference"`. */
   readonly name: string;
   /**
-   * Batched matrix product: `a` is `[batch..., m, k]`, `b` is `[batch..., k, n]`
-   * with leading dims already broadcast to `outLead`; writes `[outLead..., m, n]`.
+   * Batched matrix product `op(a)·op(b)`: `a` is `[batch..., m, k]` (or
+   * `[batch..., k, m]` under `transA`), `b` is `[batch..., k, n]` (or
+   * `[batch..., n, k]` under `transB`); their leading dims broadcast to
+   * `outLead`. Writes `[outLead..., m, n]`.
    */
   matmul(
     a: Buffer,
@@ -57,6 +71,7 @@ export interface Backend {
     bShape: readonly number[],
     outLead: readonly number[],
     out: Buffer,
+    options?: MatmulOptions,
   ): void;
   /** `out[i] = kind(x[i])`. */
   unary(kind: UnaryKind, x: Buffer, out: Buffer): void;

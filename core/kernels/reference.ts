@@ -7,6 +7,7 @@
 import type { Backend, BinaryKind, Buffer, ReduceKind, UnaryKind } from "./backend.ts";
 import { sizeOf, stridesOf } from "../shape.ts";
 import { forEachWindowCell } from "./_window.ts";
+import { referenceMatmul } from "./_reference_matmul.ts";
 
 /** Strides of `from` as seen from a broadcast shape `to` (0 on stretched axes). */
 function broadcastStrides(from: readonly number[], to: readonly number[]): number[] {
@@ -35,39 +36,6 @@ function forEachOffset(
       if (counter[axis] < to[axis]) break;
       offset -= strides[axis] * to[axis];
       counter[axis] = 0;
-    }
-  }
-}
-
-function matmul(
-  a: Buffer,
-  aShape: readonly number[],
-  b: Buffer,
-  bShape: readonly number[],
-  outLead: readonly number[],
-  out: Buffer,
-): void {
-  const m = aShape[aShape.length - 2];
-  const k = aShape[aShape.length - 1];
-  const n = bShape[bShape.length - 1];
-  const aLead = broadcastStrides(aShape.slice(0, -2), outLead);
-  const bLead = broadcastStrides(bShape.slice(0, -2), outLead);
-  const aBlocks: number[] = [];
-  const bBlocks: number[] = [];
-  forEachOffset(outLead, aLead, (_, offset) => aBlocks.push(offset * m * k));
-  forEachOffset(outLead, bLead, (_, offset) => bBlocks.push(offset * k * n));
-  for (let batch = 0; batch < aBlocks.length; batch++) {
-    const aBase = aBlocks[batch];
-    const bBase = bBlocks[batch];
-    const outBase = batch * m * n;
-    for (let i = 0; i < m; i++) {
-      const row = outBase + i * n;
-      for (let j = 0; j < n; j++) out[row + j] = 0;
-      for (let p = 0; p < k; p++) {
-        const scale = a[aBase + i * k + p];
-        const bRow = bBase + p * n;
-        for (let j = 0; j < n; j++) out[row + j] += scale * b[bRow + j];
-      }
     }
   }
 }
@@ -443,7 +411,7 @@ export const reference: Backend = {
   unary,
   binary,
   reduce,
-  matmul,
+  matmul: referenceMatmul,
   transpose,
   broadcastTo,
   concat,

@@ -57,6 +57,24 @@ export interface Optimizer<F extends StateFamily> {
     state: StateFor<F, P>,
     params: P,
   ): OptimizerStep<P, StateFor<F, P>>;
+  /**
+   * Optional: `update` and `applyUpdates` fused, the new params and state in
+   * one pass without materialising the updates; the same numbers as the two
+   * calls. Call it through `takeStep`, which falls back to them.
+   */
+  step?<P extends ParamTree<P>>(
+    grads: P,
+    state: StateFor<F, P>,
+    params: P,
+  ): StepResult<P, StateFor<F, P>>;
+}
+
+/** What a whole step returns: the new params and the next state. */
+export interface StepResult<P, S> {
+  /** The params after the step. */
+  readonly params: P;
+  /** The state for the next step. */
+  readonly state: S;
 }
 
 /**

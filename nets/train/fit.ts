@@ -2,20 +2,44 @@
  * `fit`: the training loop as an async iterator. Each step draws the next
  * mini-batch of a seeded shuffle, takes the loss and its gradient, and lets
  * the optimiser move the params; the caller decides what to show and when to
- * stop (early stopping, evaluation on a dev set).
+ * stop (early stopping, evaluation on a dev set). A model with state (batch
+ * norm's running statistics) threads it through the steps beside the params.
  *
  * @module
  */
-import type { DType, Tensor } from "../../core/tensor.ts";
+import type { DType } from "../../core/tensor.ts";
+import { Tensor } from "../../core/tensor.ts";
 import type { Shape } from "../../core/shape.ts";
 import type { ParamTree } from "../../core/tree.ts";
 import type { PRNGKey } from "../../core/random.ts";
 import { foldIn } from "../../core/random.ts";
 import { valueAndGrad } from "../../core/autodiff.ts";
 import type { Optimizer, StateFamily, StateFor } from "../optim/optimizer.ts";
-import { applyUpdates } from "../optim/optimizer.ts";
+import { takeStep } from "../optim/take_step.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { batches } from "../data/batches.ts";
+
+/**
+ * What the loss of a model with state returns: the cost and the model's new
+ * state (from `applyWithState` in training mode).
+ *
+ * @example
+ * ```ts
+ * import type { LossWithState } from "./fit.ts";
+ * import { scalar, zeros } from "../../core/create.ts";
+ * import type { Tensor } from "../../core/tensor.ts";
+ * const out: LossWithState<"f32", { mean: Tensor<[3]> }> = {
+ *   loss: scalar(0.5),
+ *   state: { mean: zeros([3]) },
+ * };
+ * ```
+ */
+export interface LossWithState<D extends DType, St> {
+  /** The mini-batch cost (a scalar), differentiated. */
+  readonly loss: Tensor<[], D>;
+  /** The model's new state, passed to the next step's loss; not differentiated. */
+  readonly state: St;
+}
 
 /** Options of {@link fit}. */
 export interface FitOptions<
@@ -24,11 +48,26 @@ export interface FitOptions<
   F extends Shape,
   C extends number,
   D extends DType,
+  St = undefined,
 > {
   /** The training set. */
   readonly data: Dataset<F, C, D>;
-  /** The cost of a mini-batch under the params (a scalar). */
-  readonly loss: (params: P, batch: Dataset<F, C, D>) => Tensor<[], D>;
+  /**
+   * The cost of a mini-batch under the params (a scalar). For a model with
+   * state, it takes the state as a third argument and returns
+   * `{ loss, state }` with the new state ({@link LossWithState}).
+   */
+  readonly loss: (
+    params: P,
+    batch: Dataset<F, C, D>,
+    modelState: St,
+  ) => Tensor<[], D> | LossWithState<D, St>;
+  /**
+   * The model's state before the first step (`net.initState()`, or a saved
+   * one), for a loss that returns `{ loss, state }`; absent for a model
+   * without state.
+   */
+  readonly modelState?: St;
   /** The optimiser (`sgd`, `momentum`, `rmsprop`, `adam`, …). */
   readonly optimizer: Optimizer<O>;
   /** Passes over the training set. */
@@ -44,7 +83,7 @@ export interface FitOptions<
 }
 
 /** One step of training, as `fit` yields it. */
-export interface FitStep<P, S> {
+export interface FitStep<P, S, St = undefined> {
   /** The epoch, from 1. */
   readonly epoch: number;
   /** The step within the epoch, from 1. */
@@ -61,6 +100,8 @@ export interface FitStep<P, S> {
   readonly params: P;
   /** The optimiser state after the update. */
   readonly state: S;
+  /** The model's state after this step (`undefined` for a model without state). */
+  readonly modelState: St;
 }
 
 /**
@@ -69,6 +110,14 @@ export interface FitStep<P, S> {
  * of `optimizer`. Yields after every step, so the caller draws progress,
  * evaluates at `epochEnd`, and may `break` to stop early.
  *
+ * A model with state (batch norm): pass `modelState` and a loss
+ * `(params, batch, state) => ({ loss, state })`; each step gives the loss the
+ * previous step's state, differentiates the loss alone (`valueAndGrad` with
+ * `hasAux`) and yields the new state as `modelState`. The state never
+ * reaches the optimiser.
+ *
+ * @throws {TypeError} from a step when the loss returns `{ loss, state }`
+ * without `modelState`, or a bare scalar with it.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -95,15 +144,41 @@ export async function* fit<
   F extends Shape,
   C extends number,
   D extends DType,
+  St = undefined,
 >(
   params: P,
-  options: FitOptions<P, O, F, C, D>,
-): AsyncGenerator<FitStep<P, StateFor<O, P>>, void, undefined> {
+  options: FitOptions<P, O, F, C, D, St>,
+): AsyncGenerator<FitStep<P, StateFor<O, P>, St>, void, undefined> {
   const { data, optimizer, epochs, batchSize } = options;
   if (!Number.isSafeInteger(epochs) || epochs < 0) {
     throw new RangeError(`fit: epochs must be a non-negative integer, got ${epochs}`);
   }
-  const lossAndGrad = valueAndGrad(options.loss);
+  const stateful = options.modelState !== undefined;
+  if (!stateful && options.loss.length >= 3) {
+    throw new TypeError(
+      "fit: the loss takes a model state (a third argument) but no modelState was given; " +
+        "pass modelState (net.initState()) in the options",
+    );
+  }
+  const lossAndGrad = valueAndGrad((p: P, batch: Dataset<F, C, D>, modelState: St) => {
+    const out = options.loss(p, batch, modelState);
+    if (out instanceof Tensor) {
+      if (stateful) {
+        throw new TypeError(
+          "fit: modelState was given, so the loss must return { loss, state }; got a bare scalar",
+        );
+      }
+      return [out, modelState] as const;
+    }
+    if (!stateful) {
+      throw new TypeError(
+        "fit: the loss returned { loss, state } but no modelState was given; " +
+          "pass modelState (net.initState()) in the options",
+      );
+    }
+    return [out.loss, out.state] as const;
+  }, { hasAux: true });
+  let modelState = options.modelState as St;
   let state = options.state ?? optimizer.init(params);
   let iteration = 0;
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -113,10 +188,13 @@ export async function* fit<
       dropLast: options.dropLast ?? false,
     });
     for (let index = 0; index < epochBatches.length; index++) {
-      const [loss, grads] = lossAndGrad(params, epochBatches[index]);
-      const step = optimizer.update(grads, state, params);
-      params = applyUpdates(params, step.updates);
-      state = step.state;
+      const [[loss, nextModelState], grads] = lossAndGrad(
+        params,
+        epochBatches[index],
+        modelState,
+      );
+      modelState = nextModelState;
+      ({ params, state } = takeStep(optimizer, { grads, state, params }));
       iteration++;
       yield {
         epoch,
@@ -127,6 +205,7 @@ export async function* fit<
         epochEnd: index === epochBatches.length - 1,
         params,
         state,
+        modelState,
       };
     }
   }

@@ -1,0 +1,76 @@
+/**
+ * Batched f32 matmul on the wasm GEMM, whatever the size: copies the
+ * operands into the scratch memory, runs the blocked GEMM per batch and
+ * copies the product out. Transposed operands cost nothing extra: packing
+ * reads them through strides.
+ *
+ * @module
+ */
+import type { MatmulLayout } from "../_matmul_layout.ts";
+import { kernelModule } from "./_kernel_module.ts";
+import { gemm, gemmSizes } from "./_gemm.ts";
+
+/** Byte offsets stay below 2³¹ (wasm addresses are i32; JS passes them signed). */
+const ADDRESS_LIMIT = 2 ** 31;
+
+function align(bytes: number): number {
+  return Math.ceil(bytes / 64) * 64;
+}
+
+/**
+ * `out = op(a)·op(b)` per batch of `layout` in wasm; returns `false`, doing
+ * nothing, when the operands would not fit under 2 GiB of scratch memory.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gemmBatched } from "./_gemm_batched.ts";
+ * import { matmulLayout } from "../_matmul_layout.ts";
+ * const out = new Float32Array(1);
+ * const layout = matmulLayout([1, 2], [1, 2], [], { transB: true });
+ * gemmBatched(new Float32Array([1, 2]), new Float32Array([3, 4]), out, layout);
+ * assert.equal(out[0], 11);
+ * ```
+ */
+export function gemmBatched(
+  a: Float32Array,
+  b: Float32Array,
+  out: Float32Array,
+  layout: MatmulLayout,
+): boolean {
+  const { m, k, n, transA, transB, aOffsets, bOffsets } = layout;
+  if (m * n * aOffsets.length === 0) return true;
+  if (k === 0) {
+    out.fill(0);
+    return true;
+  }
+  const module = kernelModule();
+  const sizes = gemmSizes(module, m, k, n);
+  const aAt = 0;
+  const bAt = align(a.length * 4);
+  const cAt = bAt + align(b.length * 4);
+  const pack = cAt + align(sizes.rows * sizes.pitch);
+  const total = pack + sizes.packBytes;
+  if (total >= ADDRESS_LIMIT) return false;
+  const view = module.scratch.reserve(total);
+  view.set(a, aAt / 4);
+  view.set(b, bAt / 4);
+  const [aRow, aInner] = transA ? [1, m] : [k, 1];
+  const [bInner, bCol] = transB ? [1, k] : [n, 1];
+  const pitchFloats = sizes.pitch / 4;
+  const c = cAt / 4;
+  for (let batch = 0; batch < aOffsets.length; batch++) {
+    const a = aAt + 4 * aOffsets[batch];
+    const b = bAt + 4 * bOffsets[batch];
+    gemm(module, { m, k, n, a, aRow, aInner, b, bInner, bCol, c: cAt, pitch: sizes.pitch, pack });
+    const outBase = batch * m * n;
+    if (pitchFloats === n) out.set(view.subarray(c, c + m * n), outBase);
+    else {
+      for (let i = 0; i < m; i++) {
+        const row = c + i * pitchFloats;
+        out.set(view.subarray(row, row + n), outBase + i * n);
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,111 @@
+/**
+ * The wasm backend's module: generated from TypeScript, compiled and
+ * instantiated once, on first use, against the scratch memory.
+ *
+ * @module
+ */
+import { ModuleBuilder } from "./_module_builder.ts";
+import type { GemmTiling } from "./_gemm_module.ts";
+import { addGemm } from "./_gemm_module.ts";
+import { addElementwise } from "./_elementwise_module.ts";
+import { addReduce } from "./_reduce_module.ts";
+import { wasmFeatures } from "./_features.ts";
+import { ScratchMemory } from "./_scratch_memory.ts";
+
+/** The exported functions (byte addresses and counts are i32). */
+export interface KernelExports {
+  /** See `addPack`: packs A into strips of `mr` rows. */
+  pack_a(
+    src: number,
+    rowStride: number,
+    colStride: number,
+    rows: number,
+    depth: number,
+    paddedDepth: number,
+    dst: number,
+  ): void;
+  /** See `addPack`: packs Bᵀ into strips of `nr` columns. */
+  pack_b(
+    src: number,
+    rowStride: number,
+    colStride: number,
+    rows: number,
+    depth: number,
+    paddedDepth: number,
+    dst: number,
+  ): void;
+  /** See `addKernel`: every tile of a packed block. */
+  gemm_kernel(
+    a: number,
+    b: number,
+    c: number,
+    mTiles: number,
+    nTiles: number,
+    depth: number,
+    pitch: number,
+    accumulate: number,
+  ): void;
+}
+
+/** The sums (see `_reduce_module.ts`). */
+export interface ReduceExports {
+  sum_rows(src: number, count: number, length: number, dst: number): void;
+  sum_columns(src: number, outer: number, rows: number, width: number, dst: number): void;
+}
+
+/** The elementwise loops: `unary_<kind>(src, dst, end)`, `binary_<kind>(a, b, dst, end)`. */
+export type ElementwiseExports = Record<
+  `unary_${string}` | `binary_${string}`,
+  (...addresses: number[]) => void
+>;
+
+/** The instantiated kernels, their memory and the tiling they were built with. */
+export interface KernelModule {
+  readonly exports: KernelExports & ReduceExports & ElementwiseExports;
+  readonly scratch: ScratchMemory;
+  readonly tiling: GemmTiling;
+  /** The module's size in bytes. */
+  readonly size: number;
+}
+
+/**
+ * The register tile: 3 rows × 12 columns (9 f32x4 accumulators, 3 for B, 1
+ * splat: 13 of the 16 xmm registers V8 can use), the fastest of the tiles
+ * measured (4×8, 6×8, 2×16, 4×12, 8×8: 4×12 and 8×8 spill).
+ */
+const TILING = { mr: 3, nr: 12, unroll: 4 } as const;
+
+/**
+ * The kernels, built and instantiated on the first call.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { kernelModule } from "./_kernel_module.ts";
+ * const { exports, tiling } = kernelModule();
+ * assert.equal(typeof exports.gemm_kernel, "function");
+ * assert.equal(tiling.nr % 4, 0);
+ * ```
+ */
+export function kernelModule(): KernelModule {
+  if (cached) return cached;
+  const tiling: GemmTiling = { ...TILING, fma: wasmFeatures().relaxedMadd };
+  const builder = new ModuleBuilder();
+  addGemm(builder, tiling);
+  addElementwise(builder, tiling.fma);
+  addReduce(builder);
+  const bytes = builder.bytes();
+  const scratch = new ScratchMemory();
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+    env: { memory: scratch.memory },
+  });
+  cached = {
+    exports: instance.exports as unknown as KernelExports & ReduceExports & ElementwiseExports,
+    scratch,
+    tiling,
+    size: bytes.length,
+  };
+  return cached;
+}
+
+let cached: KernelModule | undefined;
