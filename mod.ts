@@ -73,6 +73,8 @@ export { isTracing, record } from "./core/trace.ts";
 export type * from "./core/kernels/backend.ts";
 export { setBackend } from "./core/kernels/active.ts";
 export { reference as referenceBackend } from "./core/kernels/reference.ts";
+export { wasm as wasmBackend } from "./core/kernels/wasm/backend.ts";
+export type { WasmBackend } from "./core/kernels/wasm/backend.ts";
 
 // Elementwise ops and activations.
 export type { BinaryOp, UnaryOp } from "./ops/_elementwise.ts";

@@ -4,7 +4,8 @@
  * 784-128-64-10 MLP at batch 64 (per layer: `Y = X·Wᵀ`, `dX = G·W`,
  * `dW = Gᵀ·X`). Times a whole `Backend.matmul` call, copies in and out
  * included: the best of five timed blocks after a warm-up (on a shared
- * machine the best block is the one least disturbed).
+ * machine the best block is the one least disturbed). The wasm backend runs
+ * on one thread, then on its default thread count (when above 1).
  *
  * Run: `deno run bench/matmul_bench.ts` (add `--quick` to skip 1024).
  *
@@ -14,6 +15,8 @@ import type { Backend } from "../core/kernels/backend.ts";
 import { reference } from "../core/kernels/reference.ts";
 import { wasm } from "../core/kernels/wasm/backend.ts";
 import { wasmFeatures } from "../core/kernels/wasm/_features.ts";
+import { threadPool } from "../core/kernels/wasm/_thread_pool.ts";
+import { kernelModule } from "../core/kernels/wasm/_kernel_module.ts";
 
 /** The single-core WASM SIMD128 ceiling measured on the development machine (GFLOP/s). */
 const CEILING = 53;
@@ -92,19 +95,31 @@ for (const [transA, transB] of [[false, false], [false, true], [true, false], [t
 }
 
 const { relaxedMadd } = wasmFeatures();
+const threads = wasm.threads;
+// Start the GEMM workers now, so that no timed call runs before they are ready.
+if (threads > 1) threadPool.start(kernelModule({ shared: true }));
 console.log(`wasm SIMD128, ${relaxedMadd ? "f32x4.relaxed_madd (FMA)" : "f32x4.mul + f32x4.add"}`);
-console.log("| shape | m×k×n | op | wasm ms | GFLOP/s | % of 53 | reference ms | speedup |");
-console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
+const many = threads > 1 ? ` ${threads} threads ms | GFLOP/s | ×1 thread |` : "";
+console.log(`| shape | m×k×n | op | wasm ms | GFLOP/s | % of 53 |${many} reference ms | speedup |`);
+console.log(`| --- | --- | --- | ---: | ---: | ---: |${" ---: |".repeat(threads > 1 ? 5 : 2)}`);
 for (const c of cases) {
   const flops = 2 * c.m * c.k * c.n;
+  wasm.setThreads(1);
   const fast = time(wasm, c, 300);
+  wasm.setThreads(threads);
+  const threaded = threads > 1 ? time(wasm, c, 300) : fast;
   const slow = time(reference, c, flops > 1e9 ? 1 : 200);
   const gflops = flops / fast / 1e6;
   const op = `${c.transA ? "Aᵀ" : "A"}·${c.transB ? "Bᵀ" : "B"}`;
+  const columns = threads > 1
+    ? ` ${threaded.toFixed(3)} | ${(flops / threaded / 1e6).toFixed(1)} | ${
+      (fast / threaded).toFixed(2)
+    }× |`
+    : "";
   console.log(
     `| ${c.label} | ${c.m}×${c.k}×${c.n} | ${op} | ${fast.toFixed(3)} | ${gflops.toFixed(1)} | ` +
-      `${(100 * gflops / CEILING).toFixed(0)}% | ${slow.toFixed(2)} | ${
-        (slow / fast).toFixed(1)
+      `${(100 * gflops / CEILING).toFixed(0)}% |${columns} ${slow.toFixed(2)} | ${
+        (slow / Math.min(fast, threaded)).toFixed(1)
       }× |`,
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Times one training step of the 784-128-64-10 MLP on a batch of 64 (the
  * MNIST demo's): `valueAndGrad` of softmax cross-entropy, an Adam update and
- * `applyUpdates`, on the active kernel backend and on the reference.
+ * `applyUpdates`, on the active kernel backend and on the reference. The
+ * wasm backend runs once per thread count from 1 to its default (its large
+ * GEMMs split across threads).
  *
  * Run: `deno run bench/step_bench.ts`
  *
@@ -15,6 +17,9 @@ import { fromArray } from "../core/create.ts";
 import { kernels, setBackend } from "../core/kernels/active.ts";
 import { reference } from "../core/kernels/reference.ts";
 import type { Backend } from "../core/kernels/backend.ts";
+import { wasm } from "../core/kernels/wasm/backend.ts";
+import { threadPool } from "../core/kernels/wasm/_thread_pool.ts";
+import { kernelModule } from "../core/kernels/wasm/_kernel_module.ts";
 import { softmaxCrossEntropy } from "../ops/softmax_cross_entropy.ts";
 import { mlp } from "../nets/mlp.ts";
 import { adam } from "../nets/optim/adam.ts";
@@ -61,11 +66,19 @@ const rows: string[] = [
   "| backend | ms/step (median) | ms/step (best) | samples/s (median) |",
   "| --- | ---: | ---: | ---: |",
 ];
-for (const backend of fast === reference ? [reference] : [reference, fast]) {
+const threads = fast === wasm ? wasm.threads : 1;
+// Start the GEMM workers now, so that no timed step runs before they are ready.
+if (threads > 1) threadPool.start(kernelModule({ shared: true }));
+const runs: [Backend, number][] = [[reference, 1]];
+for (let count = 1; fast !== reference && count <= threads; count++) runs.push([fast, count]);
+for (const [backend, count] of runs) {
   setBackend(backend);
+  if (backend === wasm) wasm.setThreads(count);
   const { median, best } = backend === reference ? timeSteps(3, 8) : timeSteps(50, 60);
   const rate = (batch / median * 1000).toFixed(0);
-  rows.push(`| ${backend.name} | ${median.toFixed(2)} | ${best.toFixed(2)} | ${rate} |`);
+  const name = backend === wasm ? `wasm, ${count} thread${count > 1 ? "s" : ""}` : backend.name;
+  rows.push(`| ${name} | ${median.toFixed(2)} | ${best.toFixed(2)} | ${rate} |`);
 }
 setBackend(fast);
+if (fast === wasm) wasm.setThreads(threads);
 console.log(rows.join("\n"));

@@ -6,7 +6,7 @@
  * (`mnist_mlp.safetensors`) to the output folder (`out/` by default, or the
  * first argument).
  *
- * Run: `npx -y deno@2.9.6 task demo`.
+ * Run: `npx -y deno@2.9.6 task demo:mlp`.
  *
  * @module
  */

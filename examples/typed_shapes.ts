@@ -1,11 +1,11 @@
 /**
- * The demo until the training demo lands: runs the typed LeNet-5 of
+ * The shape demo: runs the typed LeNet-5 of
  * `lenet5_shapes.ts` on a random batch and prints each shape, then computes a
  * gradient three ways — `grad`, the course's linear-regression formula
  * `dw = Xᵀ(Xw − y)/m` written with typed ops, and two-sided differences
  * `(J(w+ε) − J(w−ε))/2ε` — and prints the relative error.
  *
- * Run: `npx -y deno@2.9.6 task demo`.
+ * Run: `npx -y deno@2.9.6 task example:shapes`.
  *
  * @module
  */

@@ -104,6 +104,8 @@ export { batchCount, batches } from "./data/batches.ts";
 export { permutation } from "./data/permutation.ts";
 export { shuffle } from "./data/shuffle.ts";
 export { takeRows } from "./data/take_rows.ts";
+export type * from "./data/select_classes.ts";
+export { selectClasses } from "./data/select_classes.ts";
 export type * from "./data/split.ts";
 export { splitDataset } from "./data/split.ts";
 export type * from "./data/normalize.ts";

@@ -30,10 +30,16 @@ export function convForward(x: AnyTensor, w: AnyTensor, geometry: ConvGeometry):
   const { xShape, wShape, outShape, stride, padBefore } = geometry;
   const out = allocate(x.dtype, sizeOf(outShape));
   kernels().conv(x.data, xShape, w.data, wShape, stride, padBefore, outShape, out);
-  return record("conv", new Tensor(outShape, x.dtype, out), [x, w], (g, [input, filter]) => [
-    convInputGrad(g, filter, geometry),
-    convFilterGrad(input, g, geometry),
-  ]);
+  return record(
+    "conv",
+    new Tensor(outShape, x.dtype, out),
+    [x, w],
+    (g, [input, filter], _out, needed) => [
+      // The first layer's input is the data batch: its cotangent is skipped.
+      needed[0] ? convInputGrad(g, filter, geometry) : null,
+      needed[1] ? convFilterGrad(input, g, geometry) : null,
+    ],
+  );
 }
 
 /** The gradient of `conv` with respect to `x`, for an output cotangent `g`. */
@@ -42,10 +48,15 @@ export function convInputGrad(g: AnyTensor, w: AnyTensor, geometry: ConvGeometry
   const out = allocate(g.dtype, sizeOf(xShape));
   kernels().convInputGrad(g.data, outShape, w.data, wShape, stride, padBefore, xShape, out);
   // ⟨h, convInputGrad(g, w)⟩ = ⟨conv(h, w), g⟩: linear in g and in w.
-  return record("convInputGrad", new Tensor(xShape, g.dtype, out), [g, w], (h, [gradient]) => [
-    convForward(h, w, geometry),
-    convFilterGrad(h, gradient, geometry),
-  ]);
+  return record(
+    "convInputGrad",
+    new Tensor(xShape, g.dtype, out),
+    [g, w],
+    (h, [gradient], _out, needed) => [
+      needed[0] ? convForward(h, w, geometry) : null,
+      needed[1] ? convFilterGrad(h, gradient, geometry) : null,
+    ],
+  );
 }
 
 /** The gradient of `conv` with respect to `w`, for an output cotangent `g`. */
@@ -58,9 +69,9 @@ export function convFilterGrad(x: AnyTensor, g: AnyTensor, geometry: ConvGeometr
     "convFilterGrad",
     new Tensor(wShape, x.dtype, out),
     [x, g],
-    (k, [input, gradient]) => [
-      convInputGrad(gradient, k, geometry),
-      convForward(input, k, geometry),
+    (k, [input, gradient], _out, needed) => [
+      needed[0] ? convInputGrad(gradient, k, geometry) : null,
+      needed[1] ? convForward(input, k, geometry) : null,
     ],
   );
 }

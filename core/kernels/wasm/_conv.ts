@@ -10,7 +10,8 @@
  */
 import type { Buffer } from "../backend.ts";
 import { reference } from "../reference.ts";
-import { gemm, gemmSizes } from "./_gemm.ts";
+import { gemmSizes } from "./_gemm.ts";
+import { gemmParallel } from "./_gemm_parallel.ts";
 import type { GemmSizes } from "./_gemm.ts";
 import type { WindowModule } from "./_window_module.ts";
 import { windowModule } from "./_window_module.ts";
@@ -142,7 +143,7 @@ export function wasmConv(
     const [a, aRow, aInner, b, bInner, bCol] = flipped
       ? [0, 1, cOut, pAt, patches.columnStride, patches.rowStride]
       : [pAt, patches.rowStride, patches.columnStride, 0, cOut, 1];
-    gemm(module.gemm, {
+    gemmParallel(module.gemm, {
       m,
       k: depth,
       n,

@@ -13,7 +13,7 @@
  */
 import type { Buffer } from "../backend.ts";
 import { reference } from "../reference.ts";
-import { gemm } from "./_gemm.ts";
+import { gemmParallel } from "./_gemm_parallel.ts";
 import { windowModule } from "./_window_module.ts";
 import { ADDRESS_LIMIT, align } from "./_conv_plan.ts";
 import { tileGemmSizes, wasmPlan, writePatches } from "./_conv.ts";
@@ -67,7 +67,7 @@ export function wasmConvInputGrad(
     view.set(g.subarray(b0 * positions * cOut, (b0 + count) * positions * cOut), gAt / 4);
     // G·Wᵀ: Wᵀ (p, j) is W[j, p] at j·cOut + p. W·Gᵀ: Gᵀ (p, j) is G[j, p] at j·cOut + p.
     const [m, n, a, bAt] = transposed ? [depth, rows, 0, gAt] : [rows, depth, gAt, 0];
-    gemm(module.gemm, {
+    gemmParallel(module.gemm, {
       ...{ m, k: cOut, n, a, aRow: cOut, aInner: 1, b: bAt, bInner: 1, bCol: cOut },
       ...{ c: cAt, pitch, pack },
     });
@@ -139,7 +139,7 @@ export function wasmConvFilterGrad(
     const [a, aRow, aInner, b, bInner, bCol] = flipped
       ? [gAt, 1, cOut, pAt, rowStride, columnStride]
       : [pAt, columnStride, rowStride, gAt, cOut, 1];
-    gemm(module.gemm, {
+    gemmParallel(module.gemm, {
       ...{ m, k, n, a, aRow, aInner, b, bInner, bCol },
       ...{ c: cAt, pitch: sizes.pitch, pack },
     });

@@ -8,7 +8,9 @@
  */
 import type { MatmulLayout } from "../_matmul_layout.ts";
 import { kernelModule } from "./_kernel_module.ts";
-import { gemm, gemmSizes } from "./_gemm.ts";
+import { gemmSizes } from "./_gemm.ts";
+import { gemmParallel } from "./_gemm_parallel.ts";
+import { threadPool } from "./_thread_pool.ts";
 
 /** Byte offsets stay below 2³¹ (wasm addresses are i32; JS passes them signed). */
 const ADDRESS_LIMIT = 2 ** 31;
@@ -44,7 +46,8 @@ export function gemmBatched(
     out.fill(0);
     return true;
   }
-  const module = kernelModule();
+  // Products worth threads run in the shared memory, where workers can help.
+  const module = kernelModule({ shared: threadPool.threadsFor(m * k * n) > 1 });
   const sizes = gemmSizes(module, m, k, n);
   const aAt = 0;
   const bAt = align(a.length * 4);
@@ -62,7 +65,8 @@ export function gemmBatched(
   for (let batch = 0; batch < aOffsets.length; batch++) {
     const a = aAt + 4 * aOffsets[batch];
     const b = bAt + 4 * bOffsets[batch];
-    gemm(module, { m, k, n, a, aRow, aInner, b, bInner, bCol, c: cAt, pitch: sizes.pitch, pack });
+    const problem = { m, k, n, a, aRow, aInner, b, bInner, bCol, c: cAt, pitch: sizes.pitch, pack };
+    gemmParallel(module, problem);
     const outBase = batch * m * n;
     if (pitchFloats === n) out.set(view.subarray(c, c + m * n), outBase);
     else {

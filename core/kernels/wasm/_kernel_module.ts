@@ -66,6 +66,8 @@ export interface KernelModule {
   readonly tiling: GemmTiling;
   /** The module's size in bytes. */
   readonly size: number;
+  /** The compiled module, for workers to instantiate over the same (shared) memory. */
+  readonly compiled: WebAssembly.Module;
 }
 
 /**
@@ -75,8 +77,19 @@ export interface KernelModule {
  */
 const TILING = { mr: 3, nr: 12, unroll: 4 } as const;
 
+/** Options of {@link kernelModule}. */
+export interface KernelModuleOptions {
+  /**
+   * The instance over a shared scratch memory (needs `SharedArrayBuffer`),
+   * where workers can run kernels too; default `false`: the instance over an
+   * unshared memory, which JS copies into and out of faster.
+   */
+  readonly shared?: boolean;
+}
+
 /**
- * The kernels, built and instantiated on the first call.
+ * The kernels, built on the first call and instantiated once per kind of
+ * memory (unshared, shared).
  *
  * @example
  * ```ts
@@ -85,27 +98,37 @@ const TILING = { mr: 3, nr: 12, unroll: 4 } as const;
  * const { exports, tiling } = kernelModule();
  * assert.equal(typeof exports.gemm_kernel, "function");
  * assert.equal(tiling.nr % 4, 0);
+ * assert.ok(kernelModule({ shared: true }).scratch.limits.shared);
  * ```
  */
-export function kernelModule(): KernelModule {
-  if (cached) return cached;
+export function kernelModule(options: KernelModuleOptions = {}): KernelModule {
+  const shared = options.shared ?? false;
+  const found = cached.get(shared);
+  if (found) return found;
   const tiling: GemmTiling = { ...TILING, fma: wasmFeatures().relaxedMadd };
-  const builder = new ModuleBuilder();
-  addGemm(builder, tiling);
-  addElementwise(builder, tiling.fma);
-  addReduce(builder);
-  const bytes = builder.bytes();
-  const scratch = new ScratchMemory();
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-    env: { memory: scratch.memory },
-  });
-  cached = {
+  builder ??= build(tiling);
+  const scratch = new ScratchMemory({ shared });
+  const bytes = builder.bytes(scratch.limits);
+  const compiled = new WebAssembly.Module(bytes);
+  const instance = new WebAssembly.Instance(compiled, { env: { memory: scratch.memory } });
+  const module: KernelModule = {
     exports: instance.exports as unknown as KernelExports & ReduceExports & ElementwiseExports,
     scratch,
     tiling,
     size: bytes.length,
+    compiled,
   };
-  return cached;
+  cached.set(shared, module);
+  return module;
 }
 
-let cached: KernelModule | undefined;
+function build(tiling: GemmTiling): ModuleBuilder {
+  const builder = new ModuleBuilder();
+  addGemm(builder, tiling);
+  addElementwise(builder, tiling.fma);
+  addReduce(builder);
+  return builder;
+}
+
+let builder: ModuleBuilder | undefined;
+const cached = new Map<boolean, KernelModule>();

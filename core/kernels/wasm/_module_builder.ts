@@ -8,6 +8,7 @@
 import { leb128 } from "./_leb128.ts";
 import type { ValueType } from "./_function_body.ts";
 import { FunctionBody, VALUE_TYPE_BYTE } from "./_function_body.ts";
+import type { MemoryLimits } from "./_scratch_memory.ts";
 
 /** The bytes of a name: its UTF-8 length, then its UTF-8 bytes. */
 function name(text: string): number[] {
@@ -83,11 +84,17 @@ export class ModuleBuilder {
     return this.#functions.push({ exportName, typeIndex, body }) - 1;
   }
 
-  /** The module's binary encoding. */
-  bytes(): Uint8Array<ArrayBuffer> {
+  /**
+   * The module's binary encoding; its `env.memory` import declares `memory`'s
+   * limits (default: unshared, unbounded), which the memory must match.
+   */
+  bytes(memory: MemoryLimits = { shared: false }): Uint8Array<ArrayBuffer> {
     const types = this.#types.map((type) => type.split(",").map(Number));
-    // One import: env.memory, a memory (kind 2) of at least 1 page, no maximum.
-    const memoryImport = [...name("env"), ...name("memory"), 0x02, 0x00, ...leb128(1)];
+    // One import: env.memory, a memory (kind 2) of at least 1 page; limits flags: bit 0 a
+    // maximum follows, bit 1 shared.
+    const flags = (memory.maximum === undefined ? 0 : 1) | (memory.shared ? 2 : 0);
+    const maximum = memory.maximum === undefined ? [] : leb128(memory.maximum);
+    const memoryImport = [...name("env"), ...name("memory"), 0x02, flags, ...leb128(1), ...maximum];
     const exports = this.#functions.map((f, index) => [
       ...name(f.exportName),
       0x00,

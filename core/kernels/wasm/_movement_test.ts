@@ -51,3 +51,12 @@ Deno.test("fastBroadcastTo equals the reference broadcastTo, bit for bit", () =>
     { seed: 6, numRuns: 400 },
   );
 });
+
+Deno.test("fastBroadcastTo: short and long contiguous runs both copy exactly", () => {
+  for (const size of [6, 63, 64, 100]) {
+    const x = Float32Array.from({ length: size }, (_, i) => i + 0.5);
+    const out = new Float32Array(3 * size);
+    fastBroadcastTo(x, [size], [3, size], out);
+    assert.deepEqual([...out], [...x, ...x, ...x]);
+  }
+});

@@ -53,7 +53,10 @@ export function stridedCopy(
   const counter = new Array<number>(rank).fill(0);
   let source = 0;
   for (let at = 0; at < out.length; at += inner) {
-    if (step === 1) out.set(x.subarray(source, source + inner), at);
+    // A short contiguous run (a bias of a few channels) is cheaper as a loop than as
+    // a subarray and a set: those two calls cost more than copying a few floats.
+    if (step === 1 && inner >= 64) out.set(x.subarray(source, source + inner), at);
+    else if (step === 1) { for (let j = 0; j < inner; j++) out[at + j] = x[source + j]; }
     else if (step === 0) out.fill(x[source], at, at + inner);
     else for (let j = 0; j < inner; j++) out[at + j] = x[source + j * step];
     // Odometer over the outer axes.
