@@ -1,6 +1,6 @@
 /**
  * shapeflow in the peer benchmark, as a user would write it: the MLP is
- * `nets/mlp.ts` trained with `valueAndGrad`, `adam` and `applyUpdates`; a
+ * `nets/mlp.ts` trained with `valueAndGrad`, `adam` and `takeStep` (as `fit` does); a
  * GEMM by a transpose is `matmul(transpose(a), b)`; a conv's gradients come
  * from `vjp`. LeNet-5 lives in `shapeflow_lenet.ts`. Everything is
  * synchronous, so `sync` has nothing to wait for.
@@ -18,7 +18,7 @@ import { softmaxCrossEntropy } from "../../ops/softmax_cross_entropy.ts";
 import { transpose } from "../../ops/transpose.ts";
 import { mlp } from "../../nets/mlp.ts";
 import { adam } from "../../nets/optim/adam.ts";
-import { applyUpdates } from "../../nets/optim/optimizer.ts";
+import { takeStep } from "../../nets/optim/take_step.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 import type {
   ConvData,
@@ -67,9 +67,7 @@ function mlpTrainer(setup: TrainSetup<MlpInit>): Trainer {
     run() {
       const { x, y } = batches[step++ % batches.length];
       const [, grads] = lossAndGrads(params, x, y);
-      const { updates, state: next } = optimizer.update(grads, state, params);
-      params = applyUpdates(params, updates);
-      state = next;
+      ({ params, state } = takeStep(optimizer, { grads, state, params }));
     },
     sync: done,
     evalLoss: () => Promise.resolve(loss(params, evalBatch.x, evalBatch.y).data[0]),

@@ -17,7 +17,7 @@ import { relu } from "../../ops/relu.ts";
 import { softmaxCrossEntropy } from "../../ops/softmax_cross_entropy.ts";
 import { transpose } from "../../ops/transpose.ts";
 import { adam } from "../../nets/optim/adam.ts";
-import { applyUpdates } from "../../nets/optim/optimizer.ts";
+import { takeStep } from "../../nets/optim/take_step.ts";
 import type { Batch, DenseInit, LenetInit, Trainer, TrainSetup } from "./_protocol.ts";
 
 interface Dense<I extends number, O extends number> {
@@ -122,9 +122,7 @@ export function lenetTrainer(setup: TrainSetup<LenetInit>): Trainer {
     run() {
       const { x, y } = batches[step++ % batches.length];
       const [, grads] = lossAndGrads(params, x, y);
-      const { updates, state: next } = optimizer.update(grads, state, params);
-      params = applyUpdates(params, updates);
-      state = next;
+      ({ params, state } = takeStep(optimizer, { grads, state, params }));
     },
     sync: () => Promise.resolve(),
     evalLoss: () => Promise.resolve(loss(params, evalBatch.x, evalBatch.y).data[0]),

@@ -79,7 +79,18 @@ function body(addToParams: boolean): number[] {
   ];
 }
 
-function moduleBytes(): Uint8Array<ArrayBuffer> {
+/**
+ * The Adam module's bytes, hand-assembled: what `adamModule` compiles (the
+ * provenance check hashes it).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { adamModuleBytes } from "./_adam_module.ts";
+ * assert(WebAssembly.validate(adamModuleBytes()));
+ * ```
+ */
+export function adamModuleBytes(): Uint8Array<ArrayBuffer> {
   const size = (n: number) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, n >> 7]);
   const section = (id: number, content: number[]) => [id, ...size(content.length), ...content];
   const name = (text: string) => [text.length, ...text.split("").map((ch) => ch.charCodeAt(0))];
@@ -121,7 +132,7 @@ let instance: AdamModule | null | undefined;
  */
 export function adamModule(): AdamModule | null {
   if (instance !== undefined) return instance;
-  const bytes = moduleBytes();
+  const bytes = adamModuleBytes();
   instance = typeof WebAssembly === "object" && WebAssembly.validate(bytes)
     ? new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as AdamModule
     : null;

@@ -9,6 +9,7 @@
 import type { MatmulLayout } from "../_matmul_layout.ts";
 import { kernelModule } from "./_kernel_module.ts";
 import { gemmSizes } from "./_gemm.ts";
+import { windowModule } from "./_window_module.ts";
 import { gemmParallel } from "./_gemm_parallel.ts";
 import { threadPool } from "./_thread_pool.ts";
 
@@ -62,6 +63,7 @@ export function gemmBatched(
   const [bInner, bCol] = transB ? [1, k] : [n, 1];
   const pitchFloats = sizes.pitch / 4;
   const c = cAt / 4;
+  const window = windowModule();
   for (let batch = 0; batch < aOffsets.length; batch++) {
     const a = aAt + 4 * aOffsets[batch];
     const b = bAt + 4 * bOffsets[batch];
@@ -69,7 +71,12 @@ export function gemmBatched(
     gemmParallel(module, problem);
     const outBase = batch * m * n;
     if (pitchFloats === n) out.set(view.subarray(c, c + m * n), outBase);
-    else {
+    else if (module === window.gemm) {
+      // Close up the padded rows inside wasm, then one copy out: cheaper than a
+      // subarray and a set per row when the rows are short.
+      window.exports.compact(cAt, sizes.pitch, cAt, n * 4, m);
+      out.set(view.subarray(c, c + m * n), outBase);
+    } else {
       for (let i = 0; i < m; i++) {
         const row = c + i * pitchFloats;
         out.set(view.subarray(row, row + n), outBase + i * n);

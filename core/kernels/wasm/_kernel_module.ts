@@ -11,6 +11,7 @@ import { addElementwise } from "./_elementwise_module.ts";
 import { addReduce } from "./_reduce_module.ts";
 import { wasmFeatures } from "./_features.ts";
 import { ScratchMemory } from "./_scratch_memory.ts";
+import type { MemoryLimits } from "./_scratch_memory.ts";
 
 /** The exported functions (byte addresses and counts are i32). */
 export interface KernelExports {
@@ -120,6 +121,24 @@ export function kernelModule(options: KernelModuleOptions = {}): KernelModule {
   };
   cached.set(shared, module);
   return module;
+}
+
+/**
+ * The kernel module's bytes, for an FMA choice and memory limits: what
+ * `kernelModule` compiles, built from source alone (the provenance check
+ * hashes it).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { kernelModuleBytes } from "./_kernel_module.ts";
+ * assert(WebAssembly.validate(kernelModuleBytes({ fma: false })));
+ * ```
+ */
+export function kernelModuleBytes(
+  options: { readonly fma: boolean; readonly limits?: MemoryLimits },
+): Uint8Array<ArrayBuffer> {
+  return build({ ...TILING, fma: options.fma }).bytes(options.limits);
 }
 
 function build(tiling: GemmTiling): ModuleBuilder {

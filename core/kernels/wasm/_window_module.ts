@@ -49,11 +49,7 @@ export interface WindowModule {
 export function windowModule(): WindowModule {
   if (cached) return cached;
   const gemm = kernelModule();
-  const builder = new ModuleBuilder();
-  addIm2col(builder);
-  addIm2colTransposed(builder);
-  addPool(builder);
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(builder.bytes()), {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(windowModuleBytes()), {
     env: { memory: gemm.scratch.memory },
   });
   cached = { exports: instance.exports as unknown as WindowExports, gemm };
@@ -61,3 +57,22 @@ export function windowModule(): WindowModule {
 }
 
 let cached: WindowModule | undefined;
+
+/**
+ * The window module's bytes (im2col, col2im, pooling), built from source
+ * alone: what `windowModule` compiles.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { windowModuleBytes } from "./_window_module.ts";
+ * assert(WebAssembly.validate(windowModuleBytes()));
+ * ```
+ */
+export function windowModuleBytes(): Uint8Array<ArrayBuffer> {
+  const builder = new ModuleBuilder();
+  addIm2col(builder);
+  addIm2colTransposed(builder);
+  addPool(builder);
+  return builder.bytes();
+}
