@@ -57,10 +57,11 @@ export type MatMulShape<A extends Shape, B extends Shape> = UnknownRank<A | B> e
  * ```
  */
 export function matmulShape(a: readonly number[], b: readonly number[]): number[] {
-  const shapes = `${formatShape(a)} and ${formatShape(b)}`;
+  // Built only when an error needs it: this runs on every matmul.
+  const shapes = (): string => `${formatShape(a)} and ${formatShape(b)}`;
   if (a.length < 2 || b.length < 2) {
     throw new ShapeError(
-      `Cannot matmul tensors of shapes ${shapes}: both operands need rank >= 2 ` +
+      `Cannot matmul tensors of shapes ${shapes()}: both operands need rank >= 2 ` +
         `(got ranks ${a.length} and ${b.length}); use dot for vectors`,
     );
   }
@@ -68,7 +69,7 @@ export function matmulShape(a: readonly number[], b: readonly number[]): number[
   const k2 = b[b.length - 2];
   if (k1 !== k2) {
     throw new ShapeError(
-      `Cannot matmul tensors of shapes ${shapes}: inner dimensions ${k1} and ${k2} differ`,
+      `Cannot matmul tensors of shapes ${shapes()}: inner dimensions ${k1} and ${k2} differ`,
     );
   }
   const aLead = a.slice(0, -2);
@@ -78,7 +79,7 @@ export function matmulShape(a: readonly number[], b: readonly number[]): number[
     lead = broadcastShapes(aLead, bLead);
   } catch {
     throw new ShapeError(
-      `Cannot matmul tensors of shapes ${shapes}: batch dimensions ${formatShape(aLead)} and ` +
+      `Cannot matmul tensors of shapes ${shapes()}: batch dimensions ${formatShape(aLead)} and ` +
         `${formatShape(bLead)} do not broadcast`,
     );
   }
