@@ -22,6 +22,7 @@ export type MatmulTOptions = MatmulOptions;
 function logical(shape: readonly number[], swap: boolean): readonly number[] {
   if (!swap || shape.length < 2) return shape;
   const rank = shape.length;
+  if (rank === 2) return [shape[1], shape[0]];
   return [...shape.slice(0, -2), shape[rank - 1], shape[rank - 2]];
 }
 

@@ -75,6 +75,10 @@ export function matmulLayout(
   const n = transB ? bRows : bCols;
   const aSize = aRows * aCols;
   const bSize = bRows * bCols;
+  if (outLead.length === 0) {
+    // One product, the common case: no broadcasting to work out.
+    return { m, k, n, transA, transB, aOffsets: [0], bOffsets: [0] };
+  }
   return {
     m,
     k,

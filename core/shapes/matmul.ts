@@ -72,6 +72,8 @@ export function matmulShape(a: readonly number[], b: readonly number[]): number[
       `Cannot matmul tensors of shapes ${shapes()}: inner dimensions ${k1} and ${k2} differ`,
     );
   }
+  // Tensor shapes are frozen arrays, which slice slowly: plain matrices skip it.
+  if (a.length === 2 && b.length === 2) return [a[0], b[1]];
   const aLead = a.slice(0, -2);
   const bLead = b.slice(0, -2);
   let lead: number[];

@@ -6,6 +6,7 @@
  * @module
  */
 import type { KernelModule } from "./_kernel_module.ts";
+import { directPackBytes, gemmDirect } from "./_gemm_direct.ts";
 
 /** Rows of A per packed block (about 120 × 256 floats: 120 KiB, in L2). */
 const MC = 120;
@@ -13,6 +14,15 @@ const MC = 120;
 const KC = 256;
 /** Columns of B per packed block. */
 const NC = 4092;
+/**
+ * Products up to this depth run on the direct kernels (`gemmDirect`), which
+ * keep a tile's whole sum in registers and pack nothing of A; deeper ones
+ * are blocked. Measured on the development machine, direct is 5–30 % faster
+ * than blocked from 64·10·64 up to 1024³ (2× where `n` is narrow, as in a
+ * convolution's 16 channels, which blocked pads to 24) and 20 % slower at a
+ * depth of 2048.
+ */
+const DIRECT_DEPTH = 1024;
 
 /** One product `C = op(A)·op(B)` with every operand at a byte address of the scratch memory. */
 export interface GemmProblem {
@@ -54,17 +64,26 @@ export interface GemmSizes {
 /** The sizes of C and of the packing area for an `m × k × n` product. */
 export function gemmSizes(module: KernelModule, m: number, k: number, n: number): GemmSizes {
   const { mr, nr, unroll } = module.tiling;
+  if (k <= DIRECT_DEPTH) {
+    return {
+      rows: roundUp(m, mr),
+      pitch: roundUp(n, 4) * 4,
+      packBytes: directPackBytes(module, k, n),
+    };
+  }
   const packFloats = (blockSize(m, MC, mr) + blockSize(n, NC, nr)) * blockSize(k, KC, unroll);
   return { rows: roundUp(m, mr), pitch: roundUp(n, nr) * 4, packBytes: packFloats * 4 };
 }
 
 /**
- * Runs one product. `k` must be positive (the caller zero-fills C when it is
- * 0); C's padding rows and columns receive zeros-times-zeros.
+ * Runs one product, direct or blocked by its depth. `k` must be positive
+ * (the caller zero-fills C when it is 0); C's padding, if written, receives
+ * zeros-times-zeros or values nobody reads.
  */
 export function gemm(module: KernelModule, problem: GemmProblem): void {
   const { exports, tiling: { mr, nr, unroll } } = module;
   const { m, k, n, a, aRow, aInner, b, bInner, bCol, c, pitch, pack } = problem;
+  if (k <= DIRECT_DEPTH) return gemmDirect(module, problem);
   const mcStep = blockSize(m, MC, mr);
   const kcStep = blockSize(k, KC, unroll);
   const ncStep = blockSize(n, NC, nr);

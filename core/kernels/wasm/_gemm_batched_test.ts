@@ -125,17 +125,26 @@ Deno.test("wasm GEMM: small random shapes, every transpose combination, batch di
   );
 });
 
-Deno.test("wasm GEMM: shapes past one cache block in m and k", () => {
-  const big = fc.tuple(
-    fc.integer({ min: 100, max: 300 }),
-    fc.integer({ min: 200, max: 600 }),
-    fc.integer({ min: 1, max: 60 }),
+Deno.test("wasm GEMM: direct and blocked, B read in place and packed, past one cache block", () => {
+  const big = fc.oneof(
+    // Direct (depth ≤ 1024), with rows of B read in place (n ≤ 256) or packed.
+    fc.tuple(
+      fc.integer({ min: 100, max: 300 }),
+      fc.integer({ min: 200, max: 600 }),
+      fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 250, max: 270 })),
+    ),
+    // Blocked: deeper than 1024, so several depth blocks of 256.
+    fc.tuple(
+      fc.integer({ min: 100, max: 200 }),
+      fc.integer({ min: 1025, max: 1300 }),
+      fc.integer({ min: 1, max: 40 }),
+    ),
   );
   fc.assert(
     fc.property(big, fc.boolean(), fc.boolean(), fc.nat(), (s, ta, tb, seed) => {
       check(caseOf([[], [], []], s, ta, tb, seed));
     }),
-    { seed: 6, numRuns: 12 },
+    { seed: 6, numRuns: 16 },
   );
 });
 

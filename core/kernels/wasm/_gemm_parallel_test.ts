@@ -61,15 +61,24 @@ function layOut(
   return { problem, cFloats: [cAt / 4, (cAt + sizes.rows * sizes.pitch) / 4] };
 }
 
-/** C from `run`, read through a fresh view (C starts as NaN). */
+/**
+ * C's `m × n` entries from `run`, read through a fresh view (C starts as
+ * NaN). Its padding is left out: kernels may leave it or fill it with
+ * values nobody reads.
+ */
 function product(
-  cFloats: [number, number],
+  { problem: { m, n, c, pitch }, cFloats }: { problem: GemmProblem; cFloats: [number, number] },
   run: () => void,
   scratch = kernelModule({ shared: true }).scratch,
 ): Float32Array {
   scratch.reserve(0).fill(NaN, ...cFloats);
   run();
-  return scratch.reserve(0).slice(...cFloats);
+  const view = scratch.reserve(0);
+  const entries = new Float32Array(m * n);
+  for (let i = 0; i < m; i++) {
+    entries.set(view.subarray((c + i * pitch) / 4, (c + i * pitch) / 4 + n), i * n);
+  }
+  return entries;
 }
 
 function same(got: Float32Array, want: Float32Array): boolean {
@@ -79,7 +88,11 @@ function same(got: Float32Array, want: Float32Array): boolean {
 
 const shapes = fc.record({
   m: fc.integer({ min: 1, max: 300 }),
-  k: fc.integer({ min: 1, max: 600 }),
+  // Direct depths, and a few past 1024, where the blocked kernels run.
+  k: fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: 600 }), weight: 4 },
+    { arbitrary: fc.integer({ min: 1025, max: 1100 }), weight: 1 },
+  ),
   n: fc.integer({ min: 1, max: 300 }),
   transA: fc.boolean(),
   transB: fc.boolean(),
@@ -95,8 +108,8 @@ for (const threads of [2, 3]) {
       fc.assert(
         fc.property(shapes, fc.integer(), (c, seed) => {
           const { problem, cFloats } = layOut(c, seed);
-          const want = product(cFloats, () => gemm(module, problem));
-          const got = product(cFloats, () => gemmParallel(module, problem, pool));
+          const want = product({ problem, cFloats }, () => gemm(module, problem));
+          const got = product({ problem, cFloats }, () => gemmParallel(module, problem, pool));
           assert.ok(same(got, want), `${c.m}×${c.k}×${c.n} ${c.transA} ${c.transB}`);
         }),
         { seed: 6, numRuns: 40 },
@@ -121,8 +134,8 @@ Deno.test("gemmParallel: workers see memory that grew after they started", () =>
       const c = { m: 100, k: 300, n: 90, transA: step === 1, transB: step === 2, base: before };
       const { problem, cFloats } = layOut(c, step);
       assert.ok(module.scratch.memory.buffer.byteLength > before);
-      const want = product(cFloats, () => gemm(module, problem));
-      const got = product(cFloats, () => gemmParallel(module, problem, pool));
+      const want = product({ problem, cFloats }, () => gemm(module, problem));
+      const got = product({ problem, cFloats }, () => gemmParallel(module, problem, pool));
       assert.ok(same(got, want), `step ${step}`);
     }
     assert.equal(pool.runs, 3);
@@ -140,8 +153,12 @@ Deno.test("gemmParallel: operands in an unshared memory go to the shared one and
       // Operands away from byte 0, so that copying them to the shared memory moves them.
       const c = { m: 70, k: 300, n: 50, transA, transB, base: 4096 };
       const { problem, cFloats } = layOut(c, 3, module);
-      const want = product(cFloats, () => gemm(module, problem), module.scratch);
-      const got = product(cFloats, () => gemmParallel(module, problem, pool), module.scratch);
+      const want = product({ problem, cFloats }, () => gemm(module, problem), module.scratch);
+      const got = product(
+        { problem, cFloats },
+        () => gemmParallel(module, problem, pool),
+        module.scratch,
+      );
       assert.ok(same(got, want), `transA ${transA}, transB ${transB}`);
     }
     assert.equal(pool.runs, 2);
@@ -161,8 +178,12 @@ Deno.test("gemmParallel: one thread where the pool has no workers", () => {
   for (const module of [kernelModule({ shared: true }), kernelModule()]) {
     const c = { m: 50, k: 70, n: 40, transA: false, transB: true, base: 0 };
     const { problem, cFloats } = layOut(c, 9, module);
-    const want = product(cFloats, () => gemm(module, problem), module.scratch);
-    const got = product(cFloats, () => gemmParallel(module, problem, pool), module.scratch);
+    const want = product({ problem, cFloats }, () => gemm(module, problem), module.scratch);
+    const got = product(
+      { problem, cFloats },
+      () => gemmParallel(module, problem, pool),
+      module.scratch,
+    );
     assert.ok(same(got, want));
   }
   assert.equal(pool.runs, 0);

@@ -9,6 +9,9 @@
  * @module
  */
 
+import { directKernelNames } from "./_gemm_direct_module.ts";
+import { TILING } from "./_kernel_module.ts";
+
 /** Slots of a worker's control block (an `Int32Array` over a `SharedArrayBuffer`). */
 export const CONTROL = {
   /** The job number the main thread last posted; −1 asks the worker to end. */
@@ -27,13 +30,18 @@ export const CONTROL = {
 export const WORKER_STATE = { starting: 0, ready: 1, failed: 2 } as const;
 
 /** The kernel exports a command may call, by opcode. */
-export const COMMAND_KERNELS = ["pack_a", "pack_b", "gemm_kernel"] as const;
+export const COMMAND_KERNELS: readonly string[] = [
+  "pack_a",
+  "pack_b",
+  "gemm_kernel",
+  ...directKernelNames(TILING.mr, TILING.nr / 4),
+];
 
 /**
- * Int32 words per command: the opcode, then 8 arguments (unused ones 0).
+ * Int32 words per command: the opcode, then 11 arguments (unused ones 0).
  * A command list is its count of commands, then the commands.
  */
-export const COMMAND_WORDS = 9;
+export const COMMAND_WORDS = 12;
 
 const { job, done, state, commands } = CONTROL;
 const { ready, failed } = WORKER_STATE;

@@ -7,6 +7,8 @@
 import { ModuleBuilder } from "./_module_builder.ts";
 import type { GemmTiling } from "./_gemm_module.ts";
 import { addGemm } from "./_gemm_module.ts";
+import { addGemmDirect } from "./_gemm_direct_module.ts";
+import type { DirectKernelName } from "./_gemm_direct_module.ts";
 import { addElementwise } from "./_elementwise_module.ts";
 import { addReduce } from "./_reduce_module.ts";
 import { wasmFeatures } from "./_features.ts";
@@ -48,6 +50,27 @@ export interface KernelExports {
   ): void;
 }
 
+/**
+ * The direct GEMM kernels `gemm_direct_<rows>x<vectors>` (see
+ * `_gemm_direct_module.ts`): tiles of 1–3 rows by 4, 8 or 12 columns.
+ */
+export type DirectExports = Record<
+  DirectKernelName,
+  (
+    a: number,
+    aRow: number,
+    aInner: number,
+    b: number,
+    bStrip: number,
+    bRow: number,
+    c: number,
+    pitch: number,
+    mTiles: number,
+    nTiles: number,
+    depth: number,
+  ) => void
+>;
+
 /** The sums (see `_reduce_module.ts`). */
 export interface ReduceExports {
   sum_rows(src: number, count: number, length: number, dst: number): void;
@@ -62,7 +85,7 @@ export type ElementwiseExports = Record<
 
 /** The instantiated kernels, their memory and the tiling they were built with. */
 export interface KernelModule {
-  readonly exports: KernelExports & ReduceExports & ElementwiseExports;
+  readonly exports: KernelExports & DirectExports & ReduceExports & ElementwiseExports;
   readonly scratch: ScratchMemory;
   readonly tiling: GemmTiling;
   /** The module's size in bytes. */
@@ -76,7 +99,7 @@ export interface KernelModule {
  * splat: 13 of the 16 xmm registers V8 can use), the fastest of the tiles
  * measured (4×8, 6×8, 2×16, 4×12, 8×8: 4×12 and 8×8 spill).
  */
-const TILING = { mr: 3, nr: 12, unroll: 4 } as const;
+export const TILING = { mr: 3, nr: 12, unroll: 4 } as const;
 
 /** Options of {@link kernelModule}. */
 export interface KernelModuleOptions {
@@ -113,7 +136,11 @@ export function kernelModule(options: KernelModuleOptions = {}): KernelModule {
   const compiled = new WebAssembly.Module(bytes);
   const instance = new WebAssembly.Instance(compiled, { env: { memory: scratch.memory } });
   const module: KernelModule = {
-    exports: instance.exports as unknown as KernelExports & ReduceExports & ElementwiseExports,
+    exports: instance.exports as unknown as
+      & KernelExports
+      & DirectExports
+      & ReduceExports
+      & ElementwiseExports,
     scratch,
     tiling,
     size: bytes.length,
@@ -144,6 +171,7 @@ export function kernelModuleBytes(
 function build(tiling: GemmTiling): ModuleBuilder {
   const builder = new ModuleBuilder();
   addGemm(builder, tiling);
+  addGemmDirect(builder, { mr: tiling.mr, vectors: tiling.nr / 4, fma: tiling.fma });
   addElementwise(builder, tiling.fma);
   addReduce(builder);
   return builder;
