@@ -68,7 +68,7 @@ export function gemmSizes(module: KernelModule, m: number, k: number, n: number)
     return {
       rows: roundUp(m, mr),
       pitch: roundUp(n, 4) * 4,
-      packBytes: directPackBytes(module, k, n),
+      packBytes: directPackBytes(module, m, k, n),
     };
   }
   const packFloats = (blockSize(m, MC, mr) + blockSize(n, NC, nr)) * blockSize(k, KC, unroll);

@@ -9,7 +9,7 @@
  */
 import type { DirectExports, KernelModule } from "./_kernel_module.ts";
 import type { DirectKernelName } from "./_gemm_direct_module.ts";
-import { directKernelNames } from "./_gemm_direct_module.ts";
+import { DIRECT_TILES, directKernelName } from "./_gemm_direct_module.ts";
 import type { GemmProblem } from "./_gemm.ts";
 
 /**
@@ -29,13 +29,16 @@ export function packsB(n: number, bCol: number): boolean {
 
 type DirectKernel = DirectExports[DirectKernelName];
 
-/** Each module's variants, rows-major, looked up once (not by name per call). */
+/** Each module's variants at `rows · 8 + vectors`, looked up once (not by name per call). */
 const tables = new WeakMap<object, DirectKernel[]>();
 
-function variants({ exports, tiling: { mr, nr } }: KernelModule): DirectKernel[] {
+function variants({ exports }: KernelModule): DirectKernel[] {
   let table = tables.get(exports);
   if (table === undefined) {
-    table = directKernelNames(mr, nr / 4).map((name) => exports[name]);
+    table = [];
+    for (const [rows, vectors] of DIRECT_TILES) {
+      table[rows * 8 + vectors] = exports[directKernelName(rows, vectors)];
+    }
     tables.set(exports, table);
   }
   return table;
@@ -46,13 +49,26 @@ function roundUp(value: number, multiple: number): number {
 }
 
 /**
- * Bytes of the packing area a direct `k × n` product may use: B packed into
- * strips, plus 16 bytes the last vector of B's last row may read past its
- * end when `n` is not a multiple of 4 (what it reads there only reaches C's
- * padding columns).
+ * Whether A is packed for a direct product: read in place, a tile's rows
+ * step through A `aInner` floats at a time, and from 64 floats (256 bytes)
+ * on every step is a new cache line per row; at a stride of 1024 floats
+ * (1024³ with A transposed) the rows alias in the cache and the product ran
+ * at 28 GFLOP/s instead of 50. With one strip of B (`n` ≤ `nr`), A is read
+ * once either way.
  */
-export function directPackBytes(module: KernelModule, k: number, n: number): number {
-  return roundUp(n, module.tiling.nr) * k * 4 + 16;
+export function packsA(module: KernelModule, n: number, aInner: number): boolean {
+  return aInner >= 64 && n > module.tiling.nr;
+}
+
+/**
+ * Bytes of the packing area a direct `m × k × n` product may use: B packed
+ * into strips, then A, plus 16 bytes the last vector of B's last row may
+ * read past its end when `n` is not a multiple of 4 (what it reads there
+ * only reaches C's padding columns).
+ */
+export function directPackBytes(module: KernelModule, m: number, k: number, n: number): number {
+  const { mr, nr } = module.tiling;
+  return (roundUp(n, nr) + roundUp(m, mr)) * k * 4 + 16;
 }
 
 /**
@@ -77,38 +93,50 @@ export function directPackBytes(module: KernelModule, k: number, n: number): num
  */
 export function gemmDirect(module: KernelModule, problem: GemmProblem): void {
   const { mr, nr } = module.tiling;
-  const { m, k, n, a, aRow, aInner, bInner, bCol, c, pitch, pack } = problem;
-  const vectors = nr / 4;
+  const { m, k, n, aRow, aInner, bInner, bCol, c, pitch, pack } = problem;
   const kernels = variants(module);
-  const packed = packsB(n, bCol);
   // Bᵀ's rows are B's columns: packed, strips of nr columns, depth-major.
-  if (packed) module.exports.pack_b(problem.b, 4 * bCol, 4 * bInner, n, k, k, pack);
-  const b = packed ? pack : problem.b;
-  const bStrip = packed ? k * nr * 4 : nr * 4;
-  const bRow = packed ? nr * 4 : bInner * 4;
-  const rowTiles = Math.floor(m / mr);
-  const strips = Math.floor(n / nr);
-  const restRows = m - rowTiles * mr;
-  const restVectors = Math.ceil((n - strips * nr) / 4);
+  const bPacked = packsB(n, bCol);
+  if (bPacked) module.exports.pack_b(problem.b, 4 * bCol, 4 * bInner, n, k, k, pack);
+  // A packed: strips of mr rows, depth-major, after B's strips.
+  const aPacked = packsA(module, n, aInner);
+  const aPack = pack + roundUp(n, nr) * k * 4;
+  if (aPacked) module.exports.pack_a(problem.a, 4 * aRow, 4 * aInner, m, k, k, aPack);
+  // The tile: 3 × 12, or 2 × 16 for widths of whole 16s (not 12s) read in place.
+  const wide = !aPacked && !bPacked && n % 16 === 0 && n % 12 !== 0;
+  const [tileRows, vectors] = wide ? [2, 4] : [mr, nr / 4];
+  const width = vectors * 4;
+  const b = bPacked ? pack : problem.b;
+  const bStrip = bPacked ? k * nr * 4 : width * 4;
+  const bRow = bPacked ? nr * 4 : bInner * 4;
+  const a = aPacked ? aPack : problem.a;
+  const [aTile, aRowBytes, aInnerBytes] = aPacked
+    ? [k * mr * 4, 4, mr * 4]
+    : [tileRows * aRow * 4, aRow * 4, aInner * 4];
+  const rowTiles = Math.floor(m / tileRows);
+  const strips = Math.floor(n / width);
+  const restRows = m - rowTiles * tileRows;
+  const restVectors = Math.ceil((n - strips * width) / 4);
   // Full tiles, then the last rows, each over full strips and then the last columns.
   for (let part = 0; part < 4; part++) {
     const lastRows = part >= 2;
     const lastColumns = part % 2 === 1;
-    const rows = lastRows ? restRows : mr;
-    const width = lastColumns ? restVectors : vectors;
+    const rows = lastRows ? restRows : tileRows;
+    const across = lastColumns ? restVectors : vectors;
     const mTiles = lastRows ? 1 : rowTiles;
     const nTiles = lastColumns ? 1 : strips;
-    if (rows === 0 || width === 0 || mTiles === 0 || nTiles === 0) continue;
-    const row = lastRows ? rowTiles * mr : 0;
-    const column = lastColumns ? strips * nr : 0;
-    kernels[(rows - 1) * vectors + width - 1](
-      a + 4 * row * aRow,
-      aRow * 4,
-      aInner * 4,
-      b + (packed ? strips * bStrip : column * 4) * (lastColumns ? 1 : 0),
+    if (rows === 0 || across === 0 || mTiles === 0 || nTiles === 0) continue;
+    const tile = lastRows ? rowTiles : 0;
+    const strip = lastColumns ? strips : 0;
+    kernels[rows * 8 + across](
+      a + tile * aTile,
+      aTile,
+      aRowBytes,
+      aInnerBytes,
+      b + strip * bStrip,
       bStrip,
       bRow,
-      c + row * pitch + column * 4,
+      c + tile * tileRows * pitch + strip * width * 4,
       pitch,
       mTiles,
       nTiles,

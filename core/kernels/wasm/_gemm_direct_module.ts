@@ -16,27 +16,28 @@
 import type { FunctionBody, Local } from "./_function_body.ts";
 import type { ModuleBuilder } from "./_module_builder.ts";
 
-/** The largest tile of the direct kernels: `mr` rows by `vectors` f32x4. */
-export interface DirectTiling {
-  /** Rows; variants of 1…mr rows are generated. */
-  readonly mr: number;
-  /** f32x4 vectors of the widest strip; variants of 1…vectors are generated. */
-  readonly vectors: number;
-  /** Whether to use `f32x4.relaxed_madd`. */
-  readonly fma: boolean;
-}
+/**
+ * The tiles (rows, f32x4 vectors) the direct kernels come in: every tile up
+ * to 3 × 3 (the register tile of 9 accumulators, 3 B vectors and a splat),
+ * for a product's last rows and columns, and 2 × 4 and 1 × 4 (8 accumulators,
+ * 4 B vectors), for widths that are multiples of 16 but not 12, such as a
+ * convolution's 16 or 64 channels, which 3 × 3 would finish with a strip of
+ * one vector and three accumulator chains, too few to hide the FMA latency.
+ */
+export const DIRECT_TILES: readonly (readonly [number, number])[] = [
+  ...[1, 2, 3].flatMap((rows) => [1, 2, 3].map((vectors) => [rows, vectors] as const)),
+  [1, 4],
+  [2, 4],
+];
 
 /** The exported name of the variant whose tiles are `rows` by `vectors` f32x4. */
 export function directKernelName(rows: number, vectors: number): DirectKernelName {
   return `gemm_direct_${rows}x${vectors}`;
 }
 
-/** Every variant's name for tiles of up to `mr` rows by `vectors` f32x4, rows outermost. */
-export function directKernelNames(mr: number, vectors: number): DirectKernelName[] {
-  return Array.from(
-    { length: mr * vectors },
-    (_, i) => directKernelName(Math.floor(i / vectors) + 1, (i % vectors) + 1),
-  );
+/** Every variant's name, in the order of {@link DIRECT_TILES}. */
+export function directKernelNames(): DirectKernelName[] {
+  return DIRECT_TILES.map(([rows, vectors]) => directKernelName(rows, vectors));
 }
 
 /** The names {@link directKernelName} gives. */
@@ -58,16 +59,18 @@ function countedLoop(f: FunctionBody, counter: Local, count: Local, body: () => 
 }
 
 /**
- * `gemm_direct_<r>x<v>(a, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth)`:
- * element (i, p) of A at byte `a + i·aRow + p·aInner`; strip `s` of B starts
+ * `gemm_direct_<r>x<v>(a, aTile, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth)`:
+ * row `r` of tile `t` of A starts at byte `a + t·aTile + r·aRow` and its
+ * element `p` lies `p·aInner` further (A in place: `aTile = r·aRow`; A
+ * packed into strips: `aRow` 4, `aInner` 4·r); strip `s` of B starts
  * at `b + s·bStrip` and its row `p` (4·v floats, contiguous) `p·bRow` bytes
  * further; C's row `i` at `c + i·pitch`. Computes `C = A·B` (no
  * accumulation) for `mTiles` tiles of rows by `nTiles` strips; `depth` ≥ 1.
  */
 function addVariant(builder: ModuleBuilder, fma: boolean, mr: number, vectors: number): void {
-  const params = Array.from({ length: 11 }, () => "i32" as const);
+  const params = Array.from({ length: 12 }, () => "i32" as const);
   builder.function(directKernelName(mr, vectors), { params }, (f) => {
-    const [a, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth] = f.params;
+    const [a, aTile, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth] = f.params;
     const it = f.local("i32");
     const jt = f.local("i32");
     const p = f.local("i32");
@@ -109,7 +112,7 @@ function addVariant(builder: ModuleBuilder, fma: boolean, mr: number, vectors: n
     countedLoop(f, jt, nTiles, () => {
       countedLoop(f, it, mTiles, () => {
         // Row pointers into A for this tile, B at the strip's first row, C at the tile.
-        f.get(a).get(it).i32(mr).op("i32.mul").get(aRow).op("i32.mul").op("i32.add").set(rows[0]);
+        f.get(a).get(it).get(aTile).op("i32.mul").op("i32.add").set(rows[0]);
         for (let r = 1; r < mr; r++) f.get(rows[r - 1]).get(aRow).op("i32.add").set(rows[r]);
         f.get(b).get(jt).get(bStrip).op("i32.mul").op("i32.add").set(bAt);
         acc.forEach((local) => f.f32x4(0).set(local));
@@ -147,11 +150,7 @@ function addVariant(builder: ModuleBuilder, fma: boolean, mr: number, vectors: n
   });
 }
 
-/** Adds `gemm_direct_<r>x<v>` for r ≤ `mr`, v ≤ `vectors` to `builder`. */
-export function addGemmDirect(builder: ModuleBuilder, tiling: DirectTiling): void {
-  for (let rows = 1; rows <= tiling.mr; rows++) {
-    for (let vectors = 1; vectors <= tiling.vectors; vectors++) {
-      addVariant(builder, tiling.fma, rows, vectors);
-    }
-  }
+/** Adds the variants of {@link DIRECT_TILES} to `builder`, fused or not. */
+export function addGemmDirect(builder: ModuleBuilder, fma: boolean): void {
+  for (const [rows, vectors] of DIRECT_TILES) addVariant(builder, fma, rows, vectors);
 }

@@ -10,7 +10,6 @@
  */
 
 import { directKernelNames } from "./_gemm_direct_module.ts";
-import { TILING } from "./_kernel_module.ts";
 
 /** Slots of a worker's control block (an `Int32Array` over a `SharedArrayBuffer`). */
 export const CONTROL = {
@@ -34,14 +33,14 @@ export const COMMAND_KERNELS: readonly string[] = [
   "pack_a",
   "pack_b",
   "gemm_kernel",
-  ...directKernelNames(TILING.mr, TILING.nr / 4),
+  ...directKernelNames(),
 ];
 
 /**
- * Int32 words per command: the opcode, then 11 arguments (unused ones 0).
+ * Int32 words per command: the opcode, then 12 arguments (unused ones 0).
  * A command list is its count of commands, then the commands.
  */
-export const COMMAND_WORDS = 12;
+export const COMMAND_WORDS = 13;
 
 const { job, done, state, commands } = CONTROL;
 const { ready, failed } = WORKER_STATE;

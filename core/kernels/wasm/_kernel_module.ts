@@ -52,12 +52,14 @@ export interface KernelExports {
 
 /**
  * The direct GEMM kernels `gemm_direct_<rows>x<vectors>` (see
- * `_gemm_direct_module.ts`): tiles of 1–3 rows by 4, 8 or 12 columns.
+ * `_gemm_direct_module.ts`): tiles of 1–3 rows by 4, 8 or 12 columns, and
+ * of 1–2 rows by 16.
  */
 export type DirectExports = Record<
   DirectKernelName,
   (
     a: number,
+    aTile: number,
     aRow: number,
     aInner: number,
     b: number,
@@ -99,7 +101,7 @@ export interface KernelModule {
  * splat: 13 of the 16 xmm registers V8 can use), the fastest of the tiles
  * measured (4×8, 6×8, 2×16, 4×12, 8×8: 4×12 and 8×8 spill).
  */
-export const TILING = { mr: 3, nr: 12, unroll: 4 } as const;
+const TILING = { mr: 3, nr: 12, unroll: 4 } as const;
 
 /** Options of {@link kernelModule}. */
 export interface KernelModuleOptions {
@@ -171,7 +173,7 @@ export function kernelModuleBytes(
 function build(tiling: GemmTiling): ModuleBuilder {
   const builder = new ModuleBuilder();
   addGemm(builder, tiling);
-  addGemmDirect(builder, { mr: tiling.mr, vectors: tiling.nr / 4, fma: tiling.fma });
+  addGemmDirect(builder, tiling.fma);
   addElementwise(builder, tiling.fma);
   addReduce(builder);
   return builder;
