@@ -86,7 +86,18 @@ export function writePatches(
       } else module.exports.im2col(src, pAt + 4 * (row * depth + call.column), depth * 4, ...plane);
     }
   }
-  return transposed ? { rowStride: 1, columnStride: rows } : { rowStride: depth, columnStride: 1 };
+  return patchStrides(plan, rows);
+}
+
+/**
+ * The strides {@link writePatches} lays a patch matrix of `rows` rows out
+ * with: transposed (depth-major) for one input channel, whose window rows
+ * are a few floats but whose image rows are many; else row-major.
+ */
+export function patchStrides(plan: ConvPlan, rows: number): PatchLayout {
+  return plan.cIn === 1
+    ? { rowStride: 1, columnStride: rows }
+    : { rowStride: plan.depth, columnStride: 1 };
 }
 
 /**

@@ -16,7 +16,8 @@ import { reference } from "../reference.ts";
 import { gemmParallel } from "./_gemm_parallel.ts";
 import { windowModule } from "./_window_module.ts";
 import { ADDRESS_LIMIT, align } from "./_conv_plan.ts";
-import { tileGemmSizes, wasmPlan, writePatches } from "./_conv.ts";
+import { patchStrides, tileGemmSizes, wasmPlan, writePatches } from "./_conv.ts";
+import { packsA, packsB } from "./_gemm_direct.ts";
 
 /**
  * `Backend.convInputGrad` in wasm for f32.
@@ -117,8 +118,16 @@ export function wasmConvFilterGrad(
   const { mr, nr } = module.gemm.tiling;
   const padded = (rows: number, columns: number) =>
     Math.ceil(rows / mr) * Math.ceil(columns / nr) * mr * nr;
-  // Gᵀ·P (cOut × depth) or Pᵀ·G (depth × cOut): whichever wastes less of the tile.
-  const flipped = padded(cOut, depth) <= padded(depth, cOut);
+  // Gᵀ·P (cOut × depth) or Pᵀ·G (depth × cOut): whichever packs fewer
+  // floats per image position (an operand read in place costs nothing), then
+  // whichever wastes less of the tile.
+  const patches = patchStrides(plan, tile * positions);
+  const packed = (aInner: number, bCol: number, n: number, aRows: number) =>
+    (packsA(module.gemm, n, aInner) ? aRows : 0) + (packsB(n, bCol) ? n : 0);
+  const flippedCost = packed(cOut, patches.columnStride, depth, cOut);
+  const plainCost = packed(patches.rowStride, 1, cOut, depth);
+  const flipped = flippedCost < plainCost ||
+    (flippedCost === plainCost && padded(cOut, depth) <= padded(depth, cOut));
   const [m, n] = flipped ? [cOut, depth] : [depth, cOut];
   const sizes = tileGemmSizes(module, plan, (images) => [m, images * positions, n]);
   const gAt = align(tile * inSize * 4);

@@ -6,7 +6,7 @@
  * @module
  */
 import type { KernelModule } from "./_kernel_module.ts";
-import { directPackBytes, gemmDirect } from "./_gemm_direct.ts";
+import { directPackBytes, gemmDirect, packsA } from "./_gemm_direct.ts";
 
 /** Rows of A per packed block (about 120 × 256 floats: 120 KiB, in L2). */
 const MC = 120;
@@ -15,12 +15,15 @@ const KC = 256;
 /** Columns of B per packed block. */
 const NC = 4092;
 /**
- * Products up to this depth run on the direct kernels (`gemmDirect`), which
- * keep a tile's whole sum in registers and pack nothing of A; deeper ones
- * are blocked. Measured on the development machine, direct is 5–30 % faster
- * than blocked from 64·10·64 up to 1024³ (2× where `n` is narrow, as in a
- * convolution's 16 channels, which blocked pads to 24) and 20 % slower at a
- * depth of 2048.
+ * Products up to this depth always run on the direct kernels (`gemmDirect`),
+ * which pack nothing of A unless its stride is long and sum each tile in
+ * registers over chunks of depth; deeper ones do too, unless A would need
+ * packing, where the blocked kernels (packing A a cache block at a time) win.
+ * Measured on the development machine against blocked: 5–30 % faster from
+ * 64·10·64 up to 1024³ in every transpose combination, 2× where `n` is narrow
+ * (a convolution's 16 channels, which blocked pads to 24) and 2.3× on a
+ * filter gradient's 6·50176·25; 1.3× slower on 144·12544·16 with A
+ * transposed (packed whole, A no longer stays in L2).
  */
 const DIRECT_DEPTH = 1024;
 
@@ -64,26 +67,28 @@ export interface GemmSizes {
 /** The sizes of C and of the packing area for an `m × k × n` product. */
 export function gemmSizes(module: KernelModule, m: number, k: number, n: number): GemmSizes {
   const { mr, nr, unroll } = module.tiling;
+  const direct = directPackBytes(module, m, k, n);
   if (k <= DIRECT_DEPTH) {
-    return {
-      rows: roundUp(m, mr),
-      pitch: roundUp(n, 4) * 4,
-      packBytes: directPackBytes(module, m, k, n),
-    };
+    return { rows: roundUp(m, mr), pitch: roundUp(n, 4) * 4, packBytes: direct };
   }
+  // Direct or blocked, by A's layout (see `gemm`): room for either.
   const packFloats = (blockSize(m, MC, mr) + blockSize(n, NC, nr)) * blockSize(k, KC, unroll);
-  return { rows: roundUp(m, mr), pitch: roundUp(n, nr) * 4, packBytes: packFloats * 4 };
+  return {
+    rows: roundUp(m, mr),
+    pitch: roundUp(n, nr) * 4,
+    packBytes: Math.max(packFloats * 4, direct),
+  };
 }
 
 /**
- * Runs one product, direct or blocked by its depth. `k` must be positive
+ * Runs one product, direct or blocked (see {@link DIRECT_DEPTH}). `k` must be positive
  * (the caller zero-fills C when it is 0); C's padding, if written, receives
  * zeros-times-zeros or values nobody reads.
  */
 export function gemm(module: KernelModule, problem: GemmProblem): void {
   const { exports, tiling: { mr, nr, unroll } } = module;
   const { m, k, n, a, aRow, aInner, b, bInner, bCol, c, pitch, pack } = problem;
-  if (k <= DIRECT_DEPTH) return gemmDirect(module, problem);
+  if (k <= DIRECT_DEPTH || !packsA(module, n, aInner)) return gemmDirect(module, problem);
   const mcStep = blockSize(m, MC, mr);
   const kcStep = blockSize(k, KC, unroll);
   const ncStep = blockSize(n, NC, nr);

@@ -27,6 +27,12 @@ export function packsB(n: number, bCol: number): boolean {
   return bCol !== 1 || n > WIDEST_IN_PLACE;
 }
 
+/**
+ * Depth steps per pass over C: a strip of B (12 floats wide) of 512 steps
+ * is 24 KiB, which stays in L1 while every tile of A's rows passes it.
+ */
+const DEPTH_CHUNK = 512;
+
 type DirectKernel = DirectExports[DirectKernelName];
 
 /** Each module's variants at `rows · 8 + vectors`, looked up once (not by name per call). */
@@ -117,30 +123,37 @@ export function gemmDirect(module: KernelModule, problem: GemmProblem): void {
   const strips = Math.floor(n / width);
   const restRows = m - rowTiles * tileRows;
   const restVectors = Math.ceil((n - strips * width) / 4);
-  // Full tiles, then the last rows, each over full strips and then the last columns.
-  for (let part = 0; part < 4; part++) {
-    const lastRows = part >= 2;
-    const lastColumns = part % 2 === 1;
-    const rows = lastRows ? restRows : tileRows;
-    const across = lastColumns ? restVectors : vectors;
-    const mTiles = lastRows ? 1 : rowTiles;
-    const nTiles = lastColumns ? 1 : strips;
-    if (rows === 0 || across === 0 || mTiles === 0 || nTiles === 0) continue;
-    const tile = lastRows ? rowTiles : 0;
-    const strip = lastColumns ? strips : 0;
-    kernels[rows * 8 + across](
-      a + tile * aTile,
-      aTile,
-      aRowBytes,
-      aInnerBytes,
-      b + strip * bStrip,
-      bStrip,
-      bRow,
-      c + tile * tileRows * pitch + strip * width * 4,
-      pitch,
-      mTiles,
-      nTiles,
-      k,
-    );
+  // Depth in chunks (a 12-column strip of B stays in L1), each added onto C.
+  for (let pc = 0; pc < k; pc += DEPTH_CHUNK) {
+    const depth = Math.min(DEPTH_CHUNK, k - pc);
+    const aAt = a + pc * aInnerBytes;
+    const bAt = b + pc * bRow;
+    // Full tiles, then the last rows, each over full strips and then the last columns.
+    for (let part = 0; part < 4; part++) {
+      const lastRows = part >= 2;
+      const lastColumns = part % 2 === 1;
+      const rows = lastRows ? restRows : tileRows;
+      const across = lastColumns ? restVectors : vectors;
+      const mTiles = lastRows ? 1 : rowTiles;
+      const nTiles = lastColumns ? 1 : strips;
+      if (rows === 0 || across === 0 || mTiles === 0 || nTiles === 0) continue;
+      const tile = lastRows ? rowTiles : 0;
+      const strip = lastColumns ? strips : 0;
+      kernels[rows * 8 + across](
+        aAt + tile * aTile,
+        aTile,
+        aRowBytes,
+        aInnerBytes,
+        bAt + strip * bStrip,
+        bStrip,
+        bRow,
+        c + tile * tileRows * pitch + strip * width * 4,
+        pitch,
+        mTiles,
+        nTiles,
+        depth,
+        pc > 0 ? 1 : 0,
+      );
+    }
   }
 }

@@ -59,18 +59,20 @@ function countedLoop(f: FunctionBody, counter: Local, count: Local, body: () => 
 }
 
 /**
- * `gemm_direct_<r>x<v>(a, aTile, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth)`:
+ * `gemm_direct_<r>x<v>(a, aTile, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth, accumulate)`:
  * row `r` of tile `t` of A starts at byte `a + t·aTile + r·aRow` and its
  * element `p` lies `p·aInner` further (A in place: `aTile = r·aRow`; A
  * packed into strips: `aRow` 4, `aInner` 4·r); strip `s` of B starts
  * at `b + s·bStrip` and its row `p` (4·v floats, contiguous) `p·bRow` bytes
- * further; C's row `i` at `c + i·pitch`. Computes `C = A·B` (no
- * accumulation) for `mTiles` tiles of rows by `nTiles` strips; `depth` ≥ 1.
+ * further; C's row `i` at `c + i·pitch`. Computes `C = A·B`, or `C += A·B`
+ * when `accumulate` is not 0, for `mTiles` tiles of rows by `nTiles`
+ * strips; `depth` ≥ 1.
  */
 function addVariant(builder: ModuleBuilder, fma: boolean, mr: number, vectors: number): void {
-  const params = Array.from({ length: 12 }, () => "i32" as const);
+  const params = Array.from({ length: 13 }, () => "i32" as const);
   builder.function(directKernelName(mr, vectors), { params }, (f) => {
-    const [a, aTile, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth] = f.params;
+    const [a, aTile, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth, accumulate] =
+      f.params;
     const it = f.local("i32");
     const jt = f.local("i32");
     const p = f.local("i32");
@@ -115,7 +117,18 @@ function addVariant(builder: ModuleBuilder, fma: boolean, mr: number, vectors: n
         f.get(a).get(it).get(aTile).op("i32.mul").op("i32.add").set(rows[0]);
         for (let r = 1; r < mr; r++) f.get(rows[r - 1]).get(aRow).op("i32.add").set(rows[r]);
         f.get(b).get(jt).get(bStrip).op("i32.mul").op("i32.add").set(bAt);
-        acc.forEach((local) => f.f32x4(0).set(local));
+        f.get(c).get(it).i32(mr).op("i32.mul").get(pitch).op("i32.mul").op("i32.add")
+          .get(jt).i32(vectors * 16).op("i32.mul").op("i32.add").set(cAt);
+        f.get(accumulate).if(() => {
+          acc.forEach((local, index) => {
+            const r = Math.floor(index / vectors);
+            f.get(cAt);
+            if (r > 0) f.get(pitch).i32(r).op("i32.mul").op("i32.add");
+            f.memory("v128.load", (index % vectors) * 16).set(local);
+          });
+        }, () => {
+          acc.forEach((local) => f.f32x4(0).set(local));
+        });
         // Depth steps in fours (strides pre-multiplied), then one at a time.
         f.get(depth).i32(2).op("i32.shr_u").set(p);
         f.block(() => {
@@ -137,8 +150,6 @@ function addVariant(builder: ModuleBuilder, fma: boolean, mr: number, vectors: n
             f.get(p).i32(1).op("i32.sub").tee(p).brIf(0);
           });
         });
-        f.get(c).get(it).i32(mr).op("i32.mul").get(pitch).op("i32.mul").op("i32.add")
-          .get(jt).i32(vectors * 16).op("i32.mul").op("i32.add").set(cAt);
         for (let r = 0; r < mr; r++) {
           for (let v = 0; v < vectors; v++) {
             f.get(cAt).get(acc[r * vectors + v]).memory("v128.store", v * 16);

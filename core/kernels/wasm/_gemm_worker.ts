@@ -37,10 +37,10 @@ export const COMMAND_KERNELS: readonly string[] = [
 ];
 
 /**
- * Int32 words per command: the opcode, then 12 arguments (unused ones 0).
+ * Int32 words per command: the opcode, then 13 arguments (unused ones 0).
  * A command list is its count of commands, then the commands.
  */
-export const COMMAND_WORDS = 13;
+export const COMMAND_WORDS = 14;
 
 const { job, done, state, commands } = CONTROL;
 const { ready, failed } = WORKER_STATE;

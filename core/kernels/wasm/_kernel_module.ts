@@ -70,6 +70,7 @@ export type DirectExports = Record<
     mTiles: number,
     nTiles: number,
     depth: number,
+    accumulate: number,
   ) => void
 >;
 
