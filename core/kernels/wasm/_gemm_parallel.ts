@@ -18,6 +18,15 @@ import { COMMAND_KERNELS, COMMAND_WORDS } from "./_gemm_worker.ts";
 
 /** Byte addresses stay below 2³¹ (wasm addresses are i32; JS passes them signed). */
 const ADDRESS_LIMIT = 2 ** 31;
+/**
+ * Multiply-adds per float copied below which an unshared product stays on
+ * one thread: copying its operands to the shared memory and C back costs
+ * more than the second core saves. Measured on 2 cores: a convolution's
+ * 12544·144·16 im2col product (14 per float) ran 1.6–2× slower on two
+ * threads than on one; 3136·288·32 (28) gained 20 % forward and lost 20 %
+ * in its filter gradient.
+ */
+const TRANSFER_INTENSITY = 32;
 /** The cost of packing one float, in multiply-adds (a rough measure). */
 const PACK_COST = 16;
 
@@ -167,6 +176,8 @@ function transferred(
   const aFloats = (m - 1) * aRow + (k - 1) * aInner + 1;
   const bFloats = (k - 1) * bInner + (n - 1) * bCol + 1;
   const cFloats = gemmSizes(module, m, k, n).rows * pitch / 4;
+  // Copying over and back must be small next to the work the worker takes.
+  if (m * k * n < TRANSFER_INTENSITY * (aFloats + bFloats + cFloats)) return false;
   const bAt = align(4 * aFloats);
   const cAt = align(bAt + 4 * bFloats);
   const pack = align(cAt + 4 * cFloats);

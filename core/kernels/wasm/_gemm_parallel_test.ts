@@ -151,7 +151,7 @@ Deno.test("gemmParallel: operands in an unshared memory go to the shared one and
   try {
     for (const [transA, transB] of [[false, false], [true, true]]) {
       // Operands away from byte 0, so that copying them to the shared memory moves them.
-      const c = { m: 70, k: 300, n: 50, transA, transB, base: 4096 };
+      const c = { m: 150, k: 300, n: 150, transA, transB, base: 4096 };
       const { problem, cFloats } = layOut(c, 3, module);
       const want = product({ problem, cFloats }, () => gemm(module, problem), module.scratch);
       const got = product(
@@ -161,6 +161,19 @@ Deno.test("gemmParallel: operands in an unshared memory go to the shared one and
       );
       assert.ok(same(got, want), `transA ${transA}, transB ${transB}`);
     }
+    assert.equal(pool.runs, 2);
+    // Few multiply-adds per float copied (14 here, as in a convolution's
+    // im2col product): copying to the shared memory would cost more than a
+    // second thread saves, so it stays on this one.
+    const thin = { m: 1000, k: 144, n: 16, transA: false, transB: false, base: 4096 };
+    const { problem, cFloats } = layOut(thin, 5, module);
+    const want = product({ problem, cFloats }, () => gemm(module, problem), module.scratch);
+    const got = product(
+      { problem, cFloats },
+      () => gemmParallel(module, problem, pool),
+      module.scratch,
+    );
+    assert.ok(same(got, want));
     assert.equal(pool.runs, 2);
   } finally {
     pool.close();
