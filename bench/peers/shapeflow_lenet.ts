@@ -1,7 +1,8 @@
 /**
- * LeNet-5 in shapeflow, written with ops directly (conv 5×5×6 same, relu,
- * max-pool 2; conv 5×5×16 valid, relu, max-pool 2; flatten 400; dense 120,
- * 84, 10; softmax cross-entropy) and trained with `valueAndGrad` and `adam`.
+ * LeNet-5 in shapeflow, written with ops (conv 5×5×6 same, relu, max-pool 2;
+ * conv 5×5×16 valid, relu, max-pool 2; flatten 400) and the library's dense
+ * layers (120, 84, 10: `x·wᵀ` without a transposed copy), softmax
+ * cross-entropy, trained with `valueAndGrad` and `adam`.
  * The shapes are checked at compile time down to the 400 features.
  *
  * @module
@@ -11,19 +12,16 @@ import { Tensor } from "../../core/tensor.ts";
 import { add } from "../../ops/add.ts";
 import { conv2d } from "../../ops/conv2d.ts";
 import { flatten } from "../../ops/flatten.ts";
-import { matmul } from "../../ops/matmul.ts";
 import { maxPool2d } from "../../ops/max_pool2d.ts";
 import { relu } from "../../ops/relu.ts";
 import { softmaxCrossEntropy } from "../../ops/softmax_cross_entropy.ts";
-import { transpose } from "../../ops/transpose.ts";
 import { adam } from "../../nets/optim/adam.ts";
 import { takeStep } from "../../nets/optim/take_step.ts";
+import { dense } from "../../nets/dense.ts";
+import type { DenseParams } from "../../nets/dense.ts";
 import type { Batch, DenseInit, LenetInit, Trainer, TrainSetup } from "./_protocol.ts";
 
-interface Dense<I extends number, O extends number> {
-  w: Tensor<[O, I]>;
-  b: Tensor<[O]>;
-}
+type Dense<I extends number, O extends number> = DenseParams<I, O>;
 
 interface Conv<CI extends number, CO extends number> {
   w: Tensor<[5, 5, CI, CO]>;
@@ -63,12 +61,9 @@ function paramsOf(init: LenetInit): LenetParams {
   };
 }
 
-function dense<I extends number, O extends number>(
-  x: Tensor<[number, I]>,
-  layer: Dense<I, O>,
-): Tensor<[number, O]> {
-  return add(matmul(x, transpose(layer.w)), layer.b);
-}
+const dense1 = dense(400, 120);
+const dense2 = dense(120, 84);
+const dense3 = dense(84, 10);
 
 /** The logits of LeNet-5 for a batch of 28×28×1 images. */
 function lenet(p: LenetParams, x: Images): Labels {
@@ -77,9 +72,9 @@ function lenet(p: LenetParams, x: Images): Labels {
   });
   const c2 = maxPool2d(relu(add(conv2d(c1, p.conv2.w), p.conv2.b)), { size: 2 });
   const features: Tensor<[number, 400]> = flatten(c2);
-  const h1 = relu(dense(features, p.dense1));
-  const h2 = relu(dense(h1, p.dense2));
-  return dense(h2, p.dense3);
+  const h1 = relu(dense1.apply(p.dense1, features));
+  const h2 = relu(dense2.apply(p.dense2, h1));
+  return dense3.apply(p.dense3, h2);
 }
 
 function loss(p: LenetParams, x: Images, y: Labels): Tensor<[]> {
