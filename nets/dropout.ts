@@ -34,6 +34,7 @@ export interface DropoutLayer extends SameShapeLayer {
  *
  * Under `sequential`, layer `i` gets `foldIn(key, i)`; give each training
  * step its own key (`foldIn(key, step)`), or every step drops the same units.
+ * `fit` does: its loss's fourth argument carries the step's key.
  *
  * @throws {RangeError} when `keepProb` is not in `(0, 1]`.
  * @throws {TypeError} from `apply` in training mode without `context.key`.

@@ -41,6 +41,21 @@ export interface LossWithState<D extends DType, St> {
   readonly state: St;
 }
 
+/** What `fit` tells the loss about the step it is computing. */
+export interface FitContext {
+  /**
+   * A key of this step's own, for randomness inside the loss (dropout):
+   * `foldIn(foldIn(options.key, 0), iteration)`. The shuffles use
+   * `foldIn(options.key, epoch)` with epochs from 1, so no step key is a
+   * shuffle key, and the same `options.key` gives the same masks.
+   */
+  readonly key: PRNGKey;
+  /** The epoch, from 1. */
+  readonly epoch: number;
+  /** Steps taken before this one, from 0. */
+  readonly iteration: number;
+}
+
 /** Options of {@link fit}. */
 export interface FitOptions<
   P extends ParamTree<P>,
@@ -55,12 +70,15 @@ export interface FitOptions<
   /**
    * The cost of a mini-batch under the params (a scalar). For a model with
    * state, it takes the state as a third argument and returns
-   * `{ loss, state }` with the new state ({@link LossWithState}).
+   * `{ loss, state }` with the new state ({@link LossWithState}). A fourth
+   * argument, the step's {@link FitContext}, carries a fresh key per step
+   * for dropout (a loss without state ignores the third, `undefined`).
    */
   readonly loss: (
     params: P,
     batch: Dataset<F, C, D>,
     modelState: St,
+    step: FitContext,
   ) => Tensor<[], D> | LossWithState<D, St>;
   /**
    * The model's state before the first step (`net.initState()`, or a saved
@@ -110,6 +128,11 @@ export interface FitStep<P, S, St = undefined> {
  * of `optimizer`. Yields after every step, so the caller draws progress,
  * evaluates at `epochEnd`, and may `break` to stop early.
  *
+ * Randomness inside the loss (dropout) takes the key of the fourth
+ * argument, the step's {@link FitContext}: a fresh key every step,
+ * reproducible from `key`, as in `loss: (p, batch, _state, step) =>
+ * cost(net.apply(p, batch.images, { training: true, key: step.key }), …)`.
+ *
  * A model with state (batch norm): pass `modelState` and a loss
  * `(params, batch, state) => ({ loss, state })`; each step gives the loss the
  * previous step's state, differentiates the loss alone (`valueAndGrad` with
@@ -154,14 +177,20 @@ export async function* fit<
     throw new RangeError(`fit: epochs must be a non-negative integer, got ${epochs}`);
   }
   const stateful = options.modelState !== undefined;
-  if (!stateful && options.loss.length >= 3) {
+  // Three parameters can only mean a state; a fourth (the step) may come without one.
+  if (!stateful && options.loss.length === 3) {
     throw new TypeError(
       "fit: the loss takes a model state (a third argument) but no modelState was given; " +
         "pass modelState (net.initState()) in the options",
     );
   }
-  const lossAndGrad = valueAndGrad((p: P, batch: Dataset<F, C, D>, modelState: St) => {
-    const out = options.loss(p, batch, modelState);
+  const lossAndGrad = valueAndGrad((
+    p: P,
+    batch: Dataset<F, C, D>,
+    modelState: St,
+    context: FitContext,
+  ) => {
+    const out = options.loss(p, batch, modelState, context);
     if (out instanceof Tensor) {
       if (stateful) {
         throw new TypeError(
@@ -181,6 +210,7 @@ export async function* fit<
   let modelState = options.modelState as St;
   let state = options.state ?? optimizer.init(params);
   let iteration = 0;
+  const stepKeys = foldIn(options.key, 0);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const epochBatches = batches(data, {
       batchSize,
@@ -188,10 +218,12 @@ export async function* fit<
       dropLast: options.dropLast ?? false,
     });
     for (let index = 0; index < epochBatches.length; index++) {
+      const context = { key: foldIn(stepKeys, iteration), epoch, iteration };
       const [[loss, nextModelState], grads] = lossAndGrad(
         params,
         epochBatches[index],
         modelState,
+        context,
       );
       modelState = nextModelState;
       ({ params, state } = takeStep(optimizer, { grads, state, params }));

@@ -2,7 +2,8 @@
  * Tests of `fit`: a model without state keeps its API (and yields no model
  * state); a model with batch norm threads its state step by step exactly as
  * a hand-written loop does, learns, and never hands its state to the
- * optimiser; the loss and `modelState` must agree.
+ * optimiser; the loss and `modelState` must agree; each step's loss gets a
+ * key of its own.
  *
  * @module
  */
@@ -10,6 +11,7 @@ import assert from "node:assert/strict";
 import type { Equal } from "../../core/_type_assert.ts";
 import { expectType } from "../../core/_type_assert.ts";
 import { foldIn, key } from "../../core/random.ts";
+import type { PRNGKey } from "../../core/random.ts";
 import { randomNormal } from "../../core/sample.ts";
 import type { Tensor } from "../../core/tensor.ts";
 import { valueAndGrad } from "../../core/autodiff.ts";
@@ -21,11 +23,12 @@ import { batches } from "../data/batches.ts";
 import { dense } from "../dense.ts";
 import { batchNorm } from "../batch_norm.ts";
 import { reluLayer } from "../activation.ts";
+import { dropout } from "../dropout.ts";
 import { sequential } from "../sequential.ts";
 import { sgd } from "../optim/sgd.ts";
 import type { SgdFamily } from "../optim/sgd.ts";
 import { applyUpdates } from "../optim/optimizer.ts";
-import type { FitStep } from "./fit.ts";
+import type { FitContext, FitStep } from "./fit.ts";
 import { fit } from "./fit.ts";
 
 const f64 = { dtype: "f64" } as const;
@@ -183,4 +186,52 @@ Deno.test("the loss and modelState must agree", async () => {
       }),
     /modelState was given, so the loss must return \{ loss, state \}; got a bare scalar/,
   );
+});
+
+Deno.test("fit hands the loss a fresh key per step: deterministic, never a shuffle key", async () => {
+  const dropNet = sequential(dense(3, 16, f64), reluLayer, dropout(0.5), dense(16, 2, f64));
+  type DropParams = ReturnType<typeof dropNet.init>;
+  const seen: FitContext[] = [];
+  const run = async (options: { key: PRNGKey; record: boolean }) => {
+    const losses: number[] = [];
+    for await (
+      const step of fit(dropNet.init(key(0)), {
+        data,
+        optimizer: sgd({ learningRate: 0.1 }),
+        epochs: 2,
+        batchSize: 16,
+        key: options.key,
+        // No model state: the third argument is undefined, the fourth the step.
+        loss: (p: DropParams, b: Dataset<[3], 2, "f64">, _state: undefined, step: FitContext) => {
+          if (options.record) seen.push(step);
+          const logits = dropNet.apply(p, b.images, { training: true, key: step.key });
+          return softmaxCrossEntropy(logits, b.onehot);
+        },
+      })
+    ) losses.push(step.loss);
+    return losses;
+  };
+  const first = await run({ key: key(7), record: true });
+  // 40 rows in batches of 16: 3 steps per epoch.
+  assert.deepEqual(seen.map((s) => [s.epoch, s.iteration]), [
+    [1, 0],
+    [1, 1],
+    [1, 2],
+    [2, 3],
+    [2, 4],
+    [2, 5],
+  ]);
+  const words = seen.map((s) => s.key.words.join());
+  assert.equal(new Set(words).size, 6, "every step gets its own key");
+  for (const epoch of [1, 2]) {
+    assert.ok(!words.includes(foldIn(key(7), epoch).words.join()), "a step key is a shuffle key");
+  }
+  assert.deepEqual(
+    words,
+    seen.map((_, i) => foldIn(foldIn(key(7), 0), i).words.join()),
+  );
+  // The same key drops the same units: the same losses, bit for bit.
+  assert.deepEqual(await run({ key: key(7), record: false }), first);
+  // Another key, other masks (and other shuffles): other losses.
+  assert.notDeepEqual(await run({ key: key(8), record: false }), first);
 });
