@@ -1,7 +1,9 @@
 /**
- * The blocked GEMM driver: cuts one product into cache-sized blocks, packs
- * them and runs the micro-kernel over each (the GotoBLAS loop nest). All
- * operands already sit in the scratch memory.
+ * One GEMM in the scratch memory: `gemm` sends most products to the direct
+ * kernels (`_gemm_direct.ts`) and the rest to the blocked driver here, which
+ * cuts a product into cache-sized blocks, packs them and runs the
+ * micro-kernel over each (the GotoBLAS loop nest). All operands already sit
+ * in the scratch memory.
  *
  * @module
  */

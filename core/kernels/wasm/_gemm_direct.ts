@@ -1,9 +1,11 @@
 /**
- * The small-product GEMM driver: runs the direct kernels (see
- * `_gemm_direct_module.ts`) over one product whose operands sit in the
- * scratch memory. A is read where it lies, through its strides; B too when
- * its rows are contiguous, else it is packed first; C gets its own row
- * pitch (no padding to the tile when `n` is a multiple of 4).
+ * The direct GEMM driver, which `gemm` uses for most products: runs the
+ * direct kernels (see `_gemm_direct_module.ts`) over one product whose
+ * operands sit in the scratch memory, in chunks of depth. A is read where it
+ * lies, through its strides, unless its depth stride is long; B too when its
+ * rows are contiguous and near each other; otherwise they are packed first.
+ * C gets its own row pitch (no padding to the tile when `n` is a multiple
+ * of 4).
  *
  * @module
  */

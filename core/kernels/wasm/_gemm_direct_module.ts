@@ -13,8 +13,9 @@
  *
  * @module
  */
-import type { FunctionBody, Local } from "./_function_body.ts";
+import type { Local } from "./_function_body.ts";
 import type { ModuleBuilder } from "./_module_builder.ts";
+import { countedLoop, multiplyAdd } from "./_gemm_module.ts";
 
 /**
  * The tiles (rows, f32x4 vectors) the direct kernels come in: every tile up
@@ -45,18 +46,6 @@ export type DirectKernelName = `gemm_direct_${number}x${number}`;
 
 /** Depth steps per iteration of the main loop. */
 const UNROLL = 4;
-
-/** `for (i = 0; i < count; i++) body()`, skipped when `count` is 0. */
-function countedLoop(f: FunctionBody, counter: Local, count: Local, body: () => void): void {
-  f.i32(0).set(counter);
-  f.block(() => {
-    f.get(count).op("i32.eqz").brIf(0);
-    f.loop(() => {
-      body();
-      f.get(counter).i32(1).op("i32.add").tee(counter).get(count).op("i32.lt_u").brIf(0);
-    });
-  });
-}
 
 /**
  * `gemm_direct_<r>x<v>(a, aTile, aRow, aInner, b, bStrip, bRow, c, pitch, mTiles, nTiles, depth, accumulate)`:
@@ -103,12 +92,7 @@ function addVariant(builder: ModuleBuilder, fma: boolean, mr: number, vectors: n
       rows.forEach((row, r) => {
         at(row, aSteps, u);
         f.memory("v128.load32_splat").set(splat);
-        for (let v = 0; v < vectors; v++) {
-          const target = acc[r * vectors + v];
-          if (fma) f.get(splat).get(bv[v]).get(target).op("f32x4.relaxed_madd");
-          else f.get(splat).get(bv[v]).op("f32x4.mul").get(target).op("f32x4.add");
-          f.set(target);
-        }
+        for (let v = 0; v < vectors; v++) multiplyAdd(f, fma, splat, bv[v], acc[r * vectors + v]);
       });
     };
     countedLoop(f, jt, nTiles, () => {

@@ -28,7 +28,7 @@ export interface GemmTiling {
 }
 
 /** `for (i = 0; i < count; i++) body()`, skipped when `count` is 0. */
-function countedLoop(f: FunctionBody, counter: Local, count: Local, body: () => void): void {
+export function countedLoop(f: FunctionBody, counter: Local, count: Local, body: () => void): void {
   f.i32(0).set(counter);
   f.block(() => {
     f.get(count).op("i32.eqz").brIf(0);
@@ -37,6 +37,19 @@ function countedLoop(f: FunctionBody, counter: Local, count: Local, body: () => 
       f.get(counter).i32(1).op("i32.add").tee(counter).get(count).op("i32.lt_u").brIf(0);
     });
   });
+}
+
+/** `target += x · y` on f32x4 locals: one `relaxed_madd` with `fma`, else a mul and an add. */
+export function multiplyAdd(
+  f: FunctionBody,
+  fma: boolean,
+  x: Local,
+  y: Local,
+  target: Local,
+): void {
+  if (fma) f.get(x).get(y).get(target).op("f32x4.relaxed_madd");
+  else f.get(x).get(y).op("f32x4.mul").get(target).op("f32x4.add");
+  f.set(target);
 }
 
 /**
@@ -90,10 +103,7 @@ function addKernel(builder: ModuleBuilder, tiling: GemmTiling): void {
               for (let r = 0; r < mr; r++) {
                 f.get(aTile).memory("v128.load32_splat", (u * mr + r) * 4).set(splat);
                 for (let v = 0; v < vectors; v++) {
-                  const target = acc[r * vectors + v];
-                  if (fma) f.get(splat).get(bv[v]).get(target).op("f32x4.relaxed_madd");
-                  else f.get(splat).get(bv[v]).op("f32x4.mul").get(target).op("f32x4.add");
-                  f.set(target);
+                  multiplyAdd(f, fma, splat, bv[v], acc[r * vectors + v]);
                 }
               }
             }

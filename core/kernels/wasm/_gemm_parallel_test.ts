@@ -86,6 +86,19 @@ function same(got: Float32Array, want: Float32Array): boolean {
   return x.length === y.length && x.every((bits, i) => bits === y[i]);
 }
 
+/** Whether `gemmParallel` on `pool` gives `gemm`'s entries, bit for bit, for case `c`. */
+function agrees(
+  c: Case,
+  seed: number,
+  pool: ThreadPool,
+  module = kernelModule({ shared: true }),
+): boolean {
+  const laid = layOut(c, seed, module);
+  const want = product(laid, () => gemm(module, laid.problem), module.scratch);
+  const got = product(laid, () => gemmParallel(module, laid.problem, pool), module.scratch);
+  return same(got, want);
+}
+
 const shapes = fc.record({
   m: fc.integer({ min: 1, max: 300 }),
   // Direct depths, and a few past 1024, where the blocked kernels run.
@@ -107,10 +120,7 @@ for (const threads of [2, 3]) {
     try {
       fc.assert(
         fc.property(shapes, fc.integer(), (c, seed) => {
-          const { problem, cFloats } = layOut(c, seed);
-          const want = product({ problem, cFloats }, () => gemm(module, problem));
-          const got = product({ problem, cFloats }, () => gemmParallel(module, problem, pool));
-          assert.ok(same(got, want), `${c.m}×${c.k}×${c.n} ${c.transA} ${c.transB}`);
+          assert.ok(agrees(c, seed, pool), `${c.m}×${c.k}×${c.n} ${c.transA} ${c.transB}`);
         }),
         { seed: 6, numRuns: 40 },
       );
@@ -152,28 +162,14 @@ Deno.test("gemmParallel: operands in an unshared memory go to the shared one and
     for (const [transA, transB] of [[false, false], [true, true]]) {
       // Operands away from byte 0, so that copying them to the shared memory moves them.
       const c = { m: 150, k: 300, n: 150, transA, transB, base: 4096 };
-      const { problem, cFloats } = layOut(c, 3, module);
-      const want = product({ problem, cFloats }, () => gemm(module, problem), module.scratch);
-      const got = product(
-        { problem, cFloats },
-        () => gemmParallel(module, problem, pool),
-        module.scratch,
-      );
-      assert.ok(same(got, want), `transA ${transA}, transB ${transB}`);
+      assert.ok(agrees(c, 3, pool, module), `transA ${transA}, transB ${transB}`);
     }
     assert.equal(pool.runs, 2);
     // Few multiply-adds per float copied (14 here, as in a convolution's
     // im2col product): copying to the shared memory would cost more than a
     // second thread saves, so it stays on this one.
     const thin = { m: 1000, k: 144, n: 16, transA: false, transB: false, base: 4096 };
-    const { problem, cFloats } = layOut(thin, 5, module);
-    const want = product({ problem, cFloats }, () => gemm(module, problem), module.scratch);
-    const got = product(
-      { problem, cFloats },
-      () => gemmParallel(module, problem, pool),
-      module.scratch,
-    );
-    assert.ok(same(got, want));
+    assert.ok(agrees(thin, 5, pool, module));
     assert.equal(pool.runs, 2);
   } finally {
     pool.close();
@@ -190,14 +186,7 @@ Deno.test("gemmParallel: one thread where the pool has no workers", () => {
   });
   for (const module of [kernelModule({ shared: true }), kernelModule()]) {
     const c = { m: 50, k: 70, n: 40, transA: false, transB: true, base: 0 };
-    const { problem, cFloats } = layOut(c, 9, module);
-    const want = product({ problem, cFloats }, () => gemm(module, problem), module.scratch);
-    const got = product(
-      { problem, cFloats },
-      () => gemmParallel(module, problem, pool),
-      module.scratch,
-    );
-    assert.ok(same(got, want));
+    assert.ok(agrees(c, 9, pool, module));
   }
   assert.equal(pool.runs, 0);
   assert.equal(pool.threadsFor(1e12), 1);
