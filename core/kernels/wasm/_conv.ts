@@ -12,6 +12,7 @@ import type { Buffer } from "../backend.ts";
 import { reference } from "../reference.ts";
 import { gemmSizes } from "./_gemm.ts";
 import { gemmParallel } from "./_gemm_parallel.ts";
+import { threadPool } from "./_thread_pool.ts";
 import type { GemmSizes } from "./_gemm.ts";
 import type { WindowModule } from "./_window_module.ts";
 import { windowModule } from "./_window_module.ts";
@@ -90,6 +91,18 @@ export function writePatches(
 }
 
 /**
+ * The window module a convolution of `plan` runs in: the one over the
+ * shared memory when a tile's product (`positions · depth · cOut`
+ * multiply-adds per image) is worth the worker threads, so the GEMM splits
+ * across them in place; else the one over the unshared memory, which JS
+ * copies into and out of faster.
+ */
+export function convModule(plan: ConvPlan): WindowModule {
+  const work = plan.tile * plan.positions * plan.depth * plan.cOut;
+  return windowModule({ shared: threadPool.threadsFor(work) > 1 });
+}
+
+/**
  * The strides {@link writePatches} lays a patch matrix of `rows` rows out
  * with: transposed (depth-major) for one input channel, whose window rows
  * are a few floats but whose image rows are many; else row-major.
@@ -125,7 +138,7 @@ export function wasmConv(
 ): void {
   const plan = wasmPlan([x, w, out], xShape, wShape, stride, padBefore, outShape);
   if (!plan) return reference.conv(x, xShape, w, wShape, stride, padBefore, outShape, out);
-  const module = windowModule();
+  const module = convModule(plan);
   const { batch, tile, positions, depth, cOut, inSize } = plan;
   // P·W reads P in place and pads C's rows to whole f32x4 vectors (then
   // compacts them); (Wᵀ·Pᵀ)ᵀ packs P and transposes C back: worth it only when

@@ -14,9 +14,8 @@
 import type { Buffer } from "../backend.ts";
 import { reference } from "../reference.ts";
 import { gemmParallel } from "./_gemm_parallel.ts";
-import { windowModule } from "./_window_module.ts";
 import { ADDRESS_LIMIT, align } from "./_conv_plan.ts";
-import { patchStrides, tileGemmSizes, wasmPlan, writePatches } from "./_conv.ts";
+import { convModule, patchStrides, tileGemmSizes, wasmPlan, writePatches } from "./_conv.ts";
 import { packsA, packsB } from "./_gemm_direct.ts";
 
 /**
@@ -46,7 +45,7 @@ export function wasmConvInputGrad(
   const fallback = () =>
     reference.convInputGrad(g, gShape, w, wShape, stride, padBefore, xShape, out);
   if (!plan) return fallback();
-  const module = windowModule();
+  const module = convModule(plan);
   const { batch, tile, positions, depth, cOut, inSize, calls, plane } = plan;
   // One input channel: dPᵀ = W·Gᵀ and `col2im_t` (see `writePatches`).
   const transposed = plan.cIn === 1;
@@ -113,7 +112,7 @@ export function wasmConvFilterGrad(
   const fallback = () =>
     reference.convFilterGrad(x, xShape, g, gShape, stride, padBefore, wShape, out);
   if (!plan) return fallback();
-  const module = windowModule();
+  const module = convModule(plan);
   const { batch, tile, positions, depth, cOut, inSize } = plan;
   const { mr, nr } = module.gemm.tiling;
   const padded = (rows: number, columns: number) =>

@@ -18,7 +18,10 @@ import fc from "fast-check";
 import type { Buffer } from "../backend.ts";
 import { reference } from "../reference.ts";
 import { sizeOf } from "../../shape.ts";
-import { wasmConv } from "./_conv.ts";
+import { convModule, wasmConv, wasmPlan } from "./_conv.ts";
+import { wasm } from "./backend.ts";
+import { kernelModule } from "./_kernel_module.ts";
+import { threadPool } from "./_thread_pool.ts";
 import { wasmConvFilterGrad, wasmConvInputGrad } from "./_conv_grads.ts";
 import type { WindowCase } from "./_window_cases.ts";
 import { seededValues, windowCases } from "./_window_cases.ts";
@@ -141,4 +144,36 @@ Deno.test("wasm conv kernels hand f64 to the reference unchanged", () => {
     oracle.run(a, b, expected);
     assert.deepEqual(got, expected, oracle.name);
   });
+});
+
+Deno.test("wasm conv and both gradients: the same bits on one thread and on two", () => {
+  const threads = wasm.threads;
+  wasm.setThreads(2);
+  assert.equal(threadPool.start(kernelModule({ shared: true })), 1);
+  try {
+    // 32 images, 14²×16→16, 3×3 same: 14.5 M multiply-adds per product, over
+    // the pool's 2²³, so two threads run it in the shared memory.
+    const [xShape, wShape, yShape] = [[32, 14, 14, 16], [3, 3, 16, 16], [32, 14, 14, 16]];
+    const [x, w, g] = [xShape, wShape, yShape].map((shape, s) =>
+      Float32Array.from({ length: sizeOf(shape) }, (_, i) => Math.sin(i * 0.37 + s))
+    );
+    const plan = wasmPlan([x, w, g], xShape, wShape, 1, [1, 1], yShape)!;
+    const run = (count: number) => {
+      wasm.setThreads(count);
+      assert.equal(convModule(plan).gemm.scratch.limits.shared, count > 1);
+      const [y, dx, dw] = [yShape, xShape, wShape].map((s) => new Float32Array(sizeOf(s)));
+      wasm.conv(x, xShape, w, wShape, 1, [1, 1], yShape, y);
+      wasm.convInputGrad(g, yShape, w, wShape, 1, [1, 1], xShape, dx);
+      wasm.convFilterGrad(x, xShape, g, yShape, 1, [1, 1], wShape, dw);
+      return [y, dx, dw];
+    };
+    const [one, two] = [run(1), run(2)];
+    ["conv", "input gradient", "filter gradient"].forEach((name, i) => {
+      const [a, b] = [new Uint32Array(one[i].buffer), new Uint32Array(two[i].buffer)];
+      assert.ok(a.every((bits, j) => bits === b[j]), name);
+      assert.ok(one[i].every(Number.isFinite) && one[i].some((v) => v !== 0), name);
+    });
+  } finally {
+    wasm.setThreads(threads);
+  }
 });

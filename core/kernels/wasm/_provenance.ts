@@ -38,6 +38,7 @@ export function wasmModules(): WasmModuleSource[] {
     { name: "kernels-shared.wasm", bytes: kernelModuleBytes({ fma: false, limits: shared }) },
     { name: "kernels-fma-shared.wasm", bytes: kernelModuleBytes({ fma: true, limits: shared }) },
     { name: "window.wasm", bytes: windowModuleBytes() },
+    { name: "window-shared.wasm", bytes: windowModuleBytes(shared) },
     { name: "adam.wasm", bytes: adamModuleBytes() },
   ];
 }

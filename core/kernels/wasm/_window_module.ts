@@ -8,6 +8,7 @@
 import { ModuleBuilder } from "./_module_builder.ts";
 import type { KernelModule } from "./_kernel_module.ts";
 import { kernelModule } from "./_kernel_module.ts";
+import type { MemoryLimits } from "./_scratch_memory.ts";
 import { addIm2col } from "./_im2col_module.ts";
 import { addIm2colTransposed } from "./_im2col_t_module.ts";
 import type { PoolKernel } from "./_pool_module.ts";
@@ -31,8 +32,18 @@ export interface WindowModule {
   readonly gemm: KernelModule;
 }
 
+/** Options of {@link windowModule}. */
+export interface WindowModuleOptions {
+  /**
+   * The instance over the shared GEMM module's memory, whose products can
+   * run on the worker threads without being copied over; default `false`.
+   */
+  readonly shared?: boolean;
+}
+
 /**
- * The module, built and instantiated on the first call.
+ * The module, built and instantiated on the first call for each kind of
+ * memory (unshared, shared).
  *
  * @example
  * ```ts
@@ -44,23 +55,29 @@ export interface WindowModule {
  * view.set([1, 2, 3]);
  * exports.im2col(0, 16, 8, 1, 3, 1, 1, 2, 1, 2, 1, 0, 0);
  * assert.deepEqual([...view.subarray(4, 8)], [1, 2, 2, 3]);
+ * assert.ok(windowModule({ shared: true }).gemm.scratch.limits.shared);
  * ```
  */
-export function windowModule(): WindowModule {
-  if (cached) return cached;
-  const gemm = kernelModule();
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(windowModuleBytes()), {
+export function windowModule(options: WindowModuleOptions = {}): WindowModule {
+  const shared = options.shared ?? false;
+  const found = cached.get(shared);
+  if (found) return found;
+  const gemm = kernelModule({ shared });
+  const bytes = windowModuleBytes(gemm.scratch.limits);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
     env: { memory: gemm.scratch.memory },
   });
-  cached = { exports: instance.exports as unknown as WindowExports, gemm };
-  return cached;
+  const module = { exports: instance.exports as unknown as WindowExports, gemm };
+  cached.set(shared, module);
+  return module;
 }
 
-let cached: WindowModule | undefined;
+const cached = new Map<boolean, WindowModule>();
 
 /**
- * The window module's bytes (im2col, col2im, pooling), built from source
- * alone: what `windowModule` compiles.
+ * The window module's bytes (im2col, col2im, pooling) for a memory of
+ * `limits` (unshared when absent), built from source alone: what
+ * `windowModule` compiles.
  *
  * @example
  * ```ts
@@ -69,10 +86,10 @@ let cached: WindowModule | undefined;
  * assert(WebAssembly.validate(windowModuleBytes()));
  * ```
  */
-export function windowModuleBytes(): Uint8Array<ArrayBuffer> {
+export function windowModuleBytes(limits?: MemoryLimits): Uint8Array<ArrayBuffer> {
   const builder = new ModuleBuilder();
   addIm2col(builder);
   addIm2colTransposed(builder);
   addPool(builder);
-  return builder.bytes();
+  return builder.bytes(limits);
 }
