@@ -11,12 +11,11 @@ import type { DType } from "../core/tensor.ts";
 import { allocate, resolveDType, Tensor } from "../core/tensor.ts";
 import { add } from "../ops/add.ts";
 import { div } from "../ops/div.ts";
-import { mean } from "../ops/mean.ts";
 import { mul } from "../ops/mul.ts";
 import { sqrt } from "../ops/sqrt.ts";
-import { square } from "../ops/square.ts";
 import { sub } from "../ops/sub.ts";
 import type { ApplyContext, LastAxisLayer, WithState } from "./layer.ts";
+import { batchNormTraining } from "./_batch_norm_training.ts";
 
 type AnyTensor = Tensor<Shape, DType>;
 
@@ -264,13 +263,9 @@ export function batchNorm<const C extends number, D extends DType = "f32">(
             formatShape(shape),
         );
       }
-      const axes = shape.slice(0, -1).map((_, axis) => axis);
-      const mu = mean(input, { axis: axes }) as AnyTensor;
-      const centered = sub(input, mu) as AnyTensor;
-      const variance = mean(square(centered), { axis: axes }) as AnyTensor;
-      const output = affine(centered, variance);
+      const { output, mean, variance } = batchNormTraining(input, p.gamma, p.beta, epsilon);
       const next = {
-        mean: running(state.mean as AnyTensor, mu),
+        mean: running(state.mean as AnyTensor, mean),
         variance: running(state.variance as AnyTensor, variance),
       } as St;
       return { output: output as Tensor<S, DX>, state: next };
