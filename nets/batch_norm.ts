@@ -204,6 +204,24 @@ export function batchNorm<const C extends number, D extends DType = "f32">(
       }
     }
   };
+  const checkParams = (params: P): void => {
+    const leaves = params as { gamma?: unknown; beta?: unknown } | undefined;
+    for (const [key, leaf] of [["gamma", leaves?.gamma], ["beta", leaves?.beta]] as const) {
+      const shape = leaf instanceof Tensor ? (leaf.shape as readonly number[]) : undefined;
+      if (!(leaf instanceof Tensor) || shape?.length !== 1 || shape[0] !== features) {
+        throw new ShapeError(
+          `${name}: expected params.${key} of shape [${features}], got ${
+            shape === undefined ? typeof leaf : formatShape(shape)
+          }`,
+        );
+      }
+      if (leaf.dtype !== dtype) {
+        throw new DTypeError(
+          `${name}: expected params.${key} of dtype ${dtype}, got ${leaf.dtype}`,
+        );
+      }
+    }
+  };
   const running = (old: AnyTensor, batch: AnyTensor): AnyTensor => {
     const data = allocate(dtype, features);
     for (let c = 0; c < features; c++) {
@@ -245,6 +263,7 @@ export function batchNorm<const C extends number, D extends DType = "f32">(
     ): WithState<Tensor<S, DX>, St> {
       const input = x as AnyTensor;
       checkInput(input);
+      checkParams(params);
       checkState(state);
       const shape = input.shape as readonly number[];
       const p = params as { gamma: AnyTensor; beta: AnyTensor };

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as math from "mathjs";
 import { ones, tensor, zeros } from "../core/create.ts";
-import { ShapeError } from "../core/errors.ts";
+import { DTypeError, ShapeError } from "../core/errors.ts";
 import { key } from "../core/random.ts";
 import { randomNormal } from "../core/sample.ts";
 import type { Tensor } from "../core/tensor.ts";
@@ -293,6 +293,29 @@ Deno.test("errors: a wrong feature count names batchNorm and both shapes; bad op
   assert.throws(
     () => layer.applyWithState(params, batchNorm(64).initState() as never, zeros([2, 128])),
     new ShapeError("batchNorm(128): expected state.mean of shape [128], got [64]"),
+  );
+  // Params are checked too: the training pass reads them as raw features.
+  assert.throws(
+    () =>
+      layer.applyWithState(
+        batchNorm(64).init(key(0)) as never,
+        layer.initState(),
+        zeros([2, 128]),
+        {
+          training: true,
+        },
+      ),
+    new ShapeError("batchNorm(128): expected params.gamma of shape [128], got [64]"),
+  );
+  assert.throws(
+    () =>
+      layer.applyWithState(
+        batchNorm(128, { dtype: "f64" }).init(key(0)) as never,
+        layer.initState(),
+        zeros([2, 128]),
+        { training: true },
+      ),
+    new DTypeError("batchNorm(128): expected params.gamma of dtype f32, got f64"),
   );
   assert.throws(
     () => layer.outputShape([64]),

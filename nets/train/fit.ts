@@ -47,7 +47,9 @@ export interface FitContext {
    * A key of this step's own, for randomness inside the loss (dropout):
    * `foldIn(foldIn(options.key, 0), iteration)`. The shuffles use
    * `foldIn(options.key, epoch)` with epochs from 1, so no step key is a
-   * shuffle key, and the same `options.key` gives the same masks.
+   * shuffle key, and the same `options.key` gives the same masks. A run
+   * resumed from `options.state` counts iterations from 0 again: give it
+   * another key, or it redraws the first run's masks.
    */
   readonly key: PRNGKey;
   /** The epoch, from 1. */
