@@ -69,7 +69,8 @@ function gemm(name: string, m: number, k: number, n: number, transA = false, tra
 /**
  * The eight GEMMs of one 784-128-64-10 training step at batch 64 (forward
  * `X·Wᵀ`, input gradient `G·W`, weight gradient `Gᵀ·X` per layer; the first
- * layer's input gradient is never needed), then square products.
+ * layer's input gradient is never needed), then square products, plain and
+ * with each transpose combination at 128² and 512².
  *
  * @example
  * ```ts
@@ -88,6 +89,12 @@ export const GEMMS: readonly GemmSpec[] = [
   gemm("L3 dX G·W3", 64, 10, 64),
   gemm("L3 dW Gᵀ·H2", 10, 64, 64, true, false),
   ...[128, 256, 512, 1024].map((size) => gemm(`${size}²`, size, size, size)),
+  // The other transpose combinations, small and large.
+  ...[128, 512].flatMap((size) => [
+    gemm(`${size}² A·Bᵀ`, size, size, size, false, true),
+    gemm(`${size}² Aᵀ·B`, size, size, size, true, false),
+    gemm(`${size}² Aᵀ·Bᵀ`, size, size, size, true, true),
+  ]),
 ];
 
 /** A conv layer: `[batch, size, size, cIn]` by `[f, f, cIn, cOut]`, stride 1. */

@@ -63,25 +63,19 @@ export function gemmBatched(
   const [bInner, bCol] = transB ? [1, k] : [n, 1];
   const pitchFloats = sizes.pitch / 4;
   const c = cAt / 4;
-  const window = windowModule();
   for (let batch = 0; batch < aOffsets.length; batch++) {
     const a = aAt + 4 * aOffsets[batch];
     const b = bAt + 4 * bOffsets[batch];
     const problem = { m, k, n, a, aRow, aInner, b, bInner, bCol, c: cAt, pitch: sizes.pitch, pack };
     gemmParallel(module, problem);
     const outBase = batch * m * n;
-    if (pitchFloats === n) out.set(view.subarray(c, c + m * n), outBase);
-    else if (module === window.gemm) {
+    if (pitchFloats !== n) {
       // Close up the padded rows inside wasm, then one copy out: cheaper than a
       // subarray and a set per row when the rows are short.
+      const window = windowModule({ shared: module.scratch.limits.shared });
       window.exports.compact(cAt, sizes.pitch, cAt, n * 4, m);
-      out.set(view.subarray(c, c + m * n), outBase);
-    } else {
-      for (let i = 0; i < m; i++) {
-        const row = c + i * pitchFloats;
-        out.set(view.subarray(row, row + n), outBase + i * n);
-      }
     }
+    out.set(view.subarray(c, c + m * n), outBase);
   }
   return true;
 }
