@@ -53,6 +53,10 @@ const cases: [string, string[]][] = [
   ["empty file (start-up baseline)", [empty]],
   ["examples/lenet5_shapes.ts (LeNet-5 + ResNet stem)", ["examples/lenet5_shapes.ts"]],
   ["core/shapes/rules_types_test.ts (rule type tests)", ["core/shapes/rules_types_test.ts"]],
+  [
+    "nets/models/models_types_test.ts (AlexNet, VGG-16)",
+    ["nets/models/models_types_test.ts"],
+  ],
   ["whole repository, with doc examples", ["--doc", "."]],
 ];
 const baseline = await timeCheck(cases[0][1]);
