@@ -50,6 +50,15 @@ export function stridedCopy(
   const rank = merged.length;
   const inner = merged[rank - 1];
   const step = steps[rank - 1];
+  if (rank === 2 && steps[0] === 0 && step === 1) {
+    // One block repeated (a bias over a batch): copy it once, then double
+    // what is written with copyWithin, instead of a copy per repeat.
+    out.set(x.subarray(0, inner), 0);
+    for (let filled = inner; filled < out.length; filled *= 2) {
+      out.copyWithin(filled, 0, Math.min(filled, out.length - filled));
+    }
+    return;
+  }
   const counter = new Array<number>(rank).fill(0);
   let source = 0;
   for (let at = 0; at < out.length; at += inner) {
