@@ -48,13 +48,13 @@ export interface FitContext {
    * `foldIn(foldIn(options.key, 0), iteration)`. The shuffles use
    * `foldIn(options.key, epoch)` with epochs from 1, so no step key is a
    * shuffle key, and the same `options.key` gives the same masks. A run
-   * resumed from `options.state` counts iterations from 0 again: give it
-   * another key, or it redraws the first run's masks.
+   * resumed from `options.state` should pass `startIteration` (the last
+   * step's `iteration`), or it redraws the first run's masks.
    */
   readonly key: PRNGKey;
   /** The epoch, from 1. */
   readonly epoch: number;
-  /** Steps taken before this one, from 0. */
+  /** Steps taken before this one, from `startIteration` (0). */
   readonly iteration: number;
 }
 
@@ -100,6 +100,11 @@ export interface FitOptions<
   readonly dropLast?: boolean;
   /** The optimiser state to resume from; `optimizer.init(params)` when absent. */
   readonly state?: StateFor<O, P>;
+  /**
+   * Steps already taken, when resuming: iterations (and so the step keys)
+   * continue from here instead of 0; 0 when absent.
+   */
+  readonly startIteration?: number;
 }
 
 /** One step of training, as `fit` yields it. */
@@ -110,7 +115,7 @@ export interface FitStep<P, S, St = undefined> {
   readonly step: number;
   /** The number of steps in this epoch. */
   readonly steps: number;
-  /** Steps taken since the start, from 1. */
+  /** Steps taken since the start, from 1 (from `startIteration + 1` when resuming). */
   readonly iteration: number;
   /** The mini-batch cost before this step's update. */
   readonly loss: number;
@@ -211,7 +216,13 @@ export async function* fit<
   }, { hasAux: true });
   let modelState = options.modelState as St;
   let state = options.state ?? optimizer.init(params);
-  let iteration = 0;
+  const startIteration = options.startIteration ?? 0;
+  if (!Number.isSafeInteger(startIteration) || startIteration < 0) {
+    throw new RangeError(
+      `fit: startIteration must be a non-negative integer, got ${startIteration}`,
+    );
+  }
+  let iteration = startIteration;
   const stepKeys = foldIn(options.key, 0);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const epochBatches = batches(data, {

@@ -192,7 +192,7 @@ Deno.test("fit hands the loss a fresh key per step: deterministic, never a shuff
   const dropNet = sequential(dense(3, 16, f64), reluLayer, dropout(0.5), dense(16, 2, f64));
   type DropParams = ReturnType<typeof dropNet.init>;
   const seen: FitContext[] = [];
-  const run = async (options: { key: PRNGKey; record: boolean }) => {
+  const run = async (options: { key: PRNGKey; record: boolean; startIteration?: number }) => {
     const losses: number[] = [];
     for await (
       const step of fit(dropNet.init(key(0)), {
@@ -201,6 +201,7 @@ Deno.test("fit hands the loss a fresh key per step: deterministic, never a shuff
         epochs: 2,
         batchSize: 16,
         key: options.key,
+        startIteration: options.startIteration ?? 0,
         // No model state: the third argument is undefined, the fourth the step.
         loss: (p: DropParams, b: Dataset<[3], 2, "f64">, _state: undefined, step: FitContext) => {
           if (options.record) seen.push(step);
@@ -234,4 +235,14 @@ Deno.test("fit hands the loss a fresh key per step: deterministic, never a shuff
   assert.deepEqual(await run({ key: key(7), record: false }), first);
   // Another key, other masks (and other shuffles): other losses.
   assert.notDeepEqual(await run({ key: key(8), record: false }), first);
+  // A resumed run continues the count, so its keys are new ones.
+  seen.length = 0;
+  await run({ key: key(7), record: true, startIteration: 6 });
+  assert.deepEqual(seen.map((s) => s.iteration), [6, 7, 8, 9, 10, 11]);
+  const resumed = seen.map((s) => s.key.words.join());
+  assert.ok(resumed.every((k) => !words.includes(k)), "a resumed step reused a key");
+  await assert.rejects(
+    () => run({ key: key(7), record: false, startIteration: -1 }),
+    /startIteration must be a non-negative integer, got -1/,
+  );
 });
